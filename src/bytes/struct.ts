@@ -1,0 +1,126 @@
+import { Parser } from 'binary-parser';
+import { AuditError, AuditErrorCode, truncated } from './errors.js';
+import type { ByteWriter } from './writer.js';
+
+/**
+ * Fixed C structs as `as const` layout tables.
+ *
+ * A layout names each field with its C name, its type and (for arrays) its element count. From
+ * one table come the TypeScript type (`StructOf`), the size, a binary-parser parser for each byte
+ * order (compiled once, when the module defining the layout loads, from these constant names
+ * only — never from anything read off the wire) and the writer.
+ */
+export type ScalarType = 'u8' | 'u16' | 'u32' | 'i32' | 'u64';
+
+export interface FieldSpec {
+  /** The C member name, used as the property name too. */
+  readonly name: string;
+  readonly type: ScalarType;
+  /** For C arrays (`__u32 mask[64]`): the element count. */
+  readonly count?: number;
+  /** One line of meaning, for docs. */
+  readonly doc?: string;
+}
+
+type ScalarValue<T extends ScalarType> = T extends 'u64' ? bigint : number;
+type FieldValue<F extends FieldSpec> = F extends { readonly count: number } ? readonly ScalarValue<F['type']>[] : ScalarValue<F['type']>;
+
+/** The decoded shape of a layout: `{ readonly [C name]: number | bigint | readonly number[] }`. */
+export type StructOf<L extends readonly FieldSpec[]> = { readonly [F in L[number] as F['name']]: FieldValue<F> };
+
+const SCALAR_SIZE: Record<ScalarType, number> = { u8: 1, u16: 2, u32: 4, i32: 4, u64: 8 };
+
+export function sizeOfLayout(layout: readonly FieldSpec[]): number {
+  let n = 0;
+  for (const f of layout) n += SCALAR_SIZE[f.type] * (f.count ?? 1);
+  return n;
+}
+
+/** Offsets of each field, by C name (for docs and for tests that do not trust the codec). */
+export function offsetsOfLayout(layout: readonly FieldSpec[]): Record<string, number> {
+  const out: Record<string, number> = Object.create(null) as Record<string, number>;
+  let n = 0;
+  for (const f of layout) {
+    out[f.name] = n;
+    n += SCALAR_SIZE[f.type] * (f.count ?? 1);
+  }
+  return out;
+}
+
+const PARSER_METHOD = { u8: 'uint8', u16: 'uint16', u32: 'uint32', i32: 'int32', u64: 'uint64' } as const;
+
+function buildParser(layout: readonly FieldSpec[], endian: 'little' | 'big'): Parser {
+  let p = new Parser().endianness(endian);
+  for (const f of layout) {
+    if (f.count !== undefined) {
+      const suffix = f.type === 'u8' ? '' : endian === 'little' ? 'le' : 'be';
+      const type = `${PARSER_METHOD[f.type]}${suffix}` as 'uint32le';
+      p = p.array(f.name, { type, length: f.count });
+    } else {
+      p = p[PARSER_METHOD[f.type]](f.name);
+    }
+  }
+  return p;
+}
+
+export interface StructCodec<T> {
+  readonly size: number;
+  readonly layout: readonly FieldSpec[];
+  /** Decode `size` bytes at the start of `bytes`; `base` is their absolute offset for errors. */
+  read(bytes: Uint8Array, littleEndian: boolean, base?: number, path?: string): T;
+  write(w: ByteWriter, value: T, path?: string): void;
+}
+
+/** Compile a layout once. Call at module load with a constant table. */
+export function defineStruct<const L extends readonly FieldSpec[]>(cName: string, layout: L): StructCodec<StructOf<L>> {
+  const size = sizeOfLayout(layout);
+  const le = buildParser(layout, 'little');
+  const be = buildParser(layout, 'big');
+  return {
+    size,
+    layout,
+    read(bytes, littleEndian, base = 0, path = cName) {
+      if (bytes.length < size) throw truncated(`struct ${cName}`, base, size, bytes.length, path);
+      const view = bytes.length === size ? bytes : bytes.subarray(0, size);
+      return (littleEndian ? le : be).parse(view) as StructOf<L>;
+    },
+    write(w, value, path = cName) {
+      const rec = value as Record<string, unknown>;
+      for (const f of layout) {
+        const v = rec[f.name];
+        const fieldPath = `${path}.${f.name}`;
+        if (f.count !== undefined) {
+          if (!Array.isArray(v) || v.length !== f.count) {
+            throw new AuditError(AuditErrorCode.ENCODE, `${fieldPath} must be an array of ${f.count}`, { path: fieldPath });
+          }
+          for (let i = 0; i < f.count; i++) writeScalar(w, f.type, v[i] as number | bigint, `${fieldPath}[${i}]`);
+        } else {
+          writeScalar(w, f.type, v as number | bigint, fieldPath);
+        }
+      }
+    },
+  };
+}
+
+function writeScalar(w: ByteWriter, type: ScalarType, v: number | bigint, path: string): void {
+  if (type === 'u64') {
+    if (typeof v !== 'bigint') throw new AuditError(AuditErrorCode.ENCODE, `${path} must be a bigint`, { path });
+    w.u64(v, path);
+    return;
+  }
+  if (typeof v !== 'number') throw new AuditError(AuditErrorCode.ENCODE, `${path} must be a number`, { path });
+  switch (type) {
+    case 'u8':
+      w.u8(v, path);
+      return;
+    case 'u16':
+      w.u16(v, path);
+      return;
+    case 'u32':
+      w.u32(v, path);
+      return;
+    case 'i32':
+      w.i32(v, path);
+      return;
+  }
+}
