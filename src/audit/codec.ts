@@ -1,8 +1,11 @@
 import type { ByteWriter } from '../bytes/writer.js';
 import type { NlMsgHeader } from '../netlink/header.js';
+import type { Validation } from '../netlink/issues.js';
 
-/** How hard a decoder checks what it reads (docs/errors.md). */
-export type Validation = 'strict' | 'lenient';
+export type { Validation } from '../netlink/issues.js';
+
+/** Who sent a message: user space to the kernel (requests) or the kernel to user space. */
+export type MessageDirection = 'to-kernel' | 'from-kernel';
 
 /** What a payload codec knows about the message it decodes. */
 export interface CodecContext {
@@ -13,6 +16,8 @@ export interface CodecContext {
   readonly path: string;
   readonly header: NlMsgHeader;
   readonly validation: Validation;
+  /** Set by the datagram decoder; absent when a codec is called on its own. */
+  readonly direction?: MessageDirection;
 }
 
 /**
@@ -26,4 +31,9 @@ export interface PayloadCodec<T> {
   decode(payload: Uint8Array, ctx: CodecContext): T;
   encode(w: ByteWriter, body: T): void;
   size(body: T): number;
+}
+
+/** `msg[2].audit_status` from a context and a C struct name. */
+export function fieldPath(ctx: CodecContext, name: string): string {
+  return ctx.path === '' ? name : `${ctx.path}.${name}`;
 }

@@ -1,3 +1,5 @@
+import type { AuditError } from '../bytes/errors.js';
+
 /**
  * What capture readers hand to the framing layer: one netlink datagram with where it came from.
  * A capture reader knows nothing of audit; the framing knows nothing of pcap.
@@ -28,4 +30,64 @@ export interface CapturedDatagram {
   readonly originalLength?: number;
   /** pcapng interface id. */
   readonly interfaceId?: number;
+}
+
+/** An audit.log line (auditd RAW or ENRICHED format), as read from a log file. */
+export interface LogLine {
+  /** The whole line without its newline (UTF-8 decoded). */
+  readonly text: string;
+  /** Ordinal of this line among the log's record lines, from 0. */
+  readonly index: number;
+  /** Byte offset of the line's first byte in the input. */
+  readonly offset: number;
+  /** The `node=` name when auditd's name_format added one. */
+  readonly node?: string;
+  /** The record type name after `type=` (`SYSCALL`, `UNKNOWN[1338]`). */
+  readonly typeName: string;
+  /** The payload after `msg=`, exactly as the kernel sent it (`audit(1.2:3): ...`), without enrichment. */
+  readonly payload: string;
+  /** What an ENRICHED log appended after the 0x1D separator (upper-case interpreted fields). */
+  readonly enrichment?: string;
+}
+
+/** Something the reader passed over on purpose (a non-audit family, an unknown pcapng block, a MSG_PEEK). */
+export interface CaptureNotice {
+  readonly code: CaptureNoticeCode;
+  /** Byte offset in the input of what was skipped. */
+  readonly offset: number;
+  readonly message: string;
+}
+
+export const CaptureNoticeCode = {
+  /** A packet of a netlink family other than NETLINK_AUDIT (9). */
+  NON_AUDIT_FAMILY: 'non-audit-family',
+  /** A pcapng block type this reader does not know (skipped by its length). */
+  UNKNOWN_BLOCK: 'unknown-block',
+  /** A packet on a link type that carries no netlink. */
+  UNKNOWN_LINK_TYPE: 'unknown-link-type',
+  /** A MSG_PEEK read: the next datagram again. */
+  PEEK: 'peek',
+  /** A text line that carries no datagram bytes (strace call without a dump, unknown line). */
+  NO_BYTES: 'no-bytes',
+} as const;
+export type CaptureNoticeCode = (typeof CaptureNoticeCode)[keyof typeof CaptureNoticeCode];
+
+/**
+ * One step of a capture reader: a datagram, a log line, something skipped on purpose, or an
+ * error about one part of the input after which reading goes on.
+ */
+export type CaptureItem =
+  | { readonly kind: 'datagram'; readonly datagram: CapturedDatagram }
+  | { readonly kind: 'line'; readonly line: LogLine }
+  | { readonly kind: 'notice'; readonly notice: CaptureNotice }
+  | { readonly kind: 'error'; readonly error: AuditError };
+
+/** Options every capture reader takes. */
+export interface CaptureReadOptions {
+  /** Skip detection and read this format. */
+  readonly format?: CaptureFormat;
+  /** Byte order of the netlink messages, overriding the container's hint (pcap magic). Text formats default to little-endian. */
+  readonly littleEndian?: boolean;
+  /** Largest packet, block or line accepted (default 16 MiB); bigger ones are an `AUDIT_ERR_LIMIT` and are skipped. */
+  readonly maxPacketBytes?: number;
 }

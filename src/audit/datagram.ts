@@ -1,0 +1,125 @@
+import { ByteWriter } from '../bytes/writer.js';
+import { splitDatagram, type Framing } from '../netlink/framing.js';
+import { Issues, type AuditWarning, type Validation } from '../netlink/issues.js';
+import type { MessageDirection } from './codec.js';
+import { decodeFrame, encodeMessageInto, messageSize, type AuditMessage, type MessageInput } from './message.js';
+import { MAINLINE_REGISTRY, type AuditRegistry } from './registry.js';
+
+export interface DecodeOptions {
+  /** Byte order of the host that made the datagram; never guessed. */
+  readonly littleEndian: boolean;
+  /** Default `auto`. */
+  readonly framing?: Framing;
+  /** Default `strict`. */
+  readonly validation?: Validation;
+  /** Default `MAINLINE_REGISTRY`. */
+  readonly registry?: AuditRegistry;
+  /** A dialect (`getDialect('ghak90-v11')`): its registry is used unless `registry` is given. */
+  readonly dialect?: { readonly registry: AuditRegistry };
+  /** Who sent it; when absent, each message's NLM_F_REQUEST flag decides. */
+  readonly direction?: MessageDirection;
+  /** Absolute offset of `bytes[0]` in the caller's input, for error offsets. Default 0. */
+  readonly base?: number;
+}
+
+/** One datagram's messages and everything needed to give its bytes back. */
+export interface DecodedDatagram {
+  readonly messages: readonly AuditMessage[];
+  /** Bytes after the last message that do not form a message (lenient only, or < 16 bytes). */
+  readonly trailing: Uint8Array;
+  readonly littleEndian: boolean;
+  /** The framing mode it was decoded with; each message says how it was framed. */
+  readonly framing: Framing;
+  readonly length: number;
+  /** Every warning of a lenient decode, messages' included. */
+  readonly warnings: readonly AuditWarning[];
+}
+
+/**
+ * Decode one netlink datagram into audit messages.
+ *
+ * @example
+ * const d = decodeDatagram(fromHex('10000000e80305000100000000000000'), { littleEndian: true });
+ * d.messages[0].name // 'GET'
+ */
+export function decodeDatagram(bytes: Uint8Array, opts: DecodeOptions): DecodedDatagram {
+  const registry = opts.registry ?? opts.dialect?.registry ?? MAINLINE_REGISTRY;
+  const framing = opts.framing ?? 'auto';
+  const base = opts.base ?? 0;
+  const issues = new Issues(opts.validation ?? 'strict');
+  const split = splitDatagram(bytes, {
+    littleEndian: opts.littleEndian,
+    framing,
+    base,
+    issues,
+    isRecordType: (t) => registry.isRecordType(t),
+  });
+  const frameWarnings = issues.warnings.splice(0);
+  const messages: AuditMessage[] = split.frames.map((frame, i) => {
+    const own = issues.child();
+    const path = `msg[${i}]`;
+    const mine = frameWarnings.filter((w) => w.path === path || w.path.startsWith(`${path}.`));
+    const ctx = { littleEndian: opts.littleEndian, registry, base, path, ...(opts.direction === undefined ? {} : { direction: opts.direction }) };
+    const m = decodeFrame(frame, ctx, own);
+    const all = [...mine, ...own.warnings];
+    return all.length > 0 ? { ...m, warnings: all } : m;
+  });
+  const warnings = [...frameWarnings, ...messages.flatMap((m) => (m.warnings ?? []).filter((w) => !frameWarnings.includes(w)))];
+  return { messages, trailing: split.trailing.slice(), littleEndian: opts.littleEndian, framing, length: bytes.length, warnings };
+}
+
+export interface EncodeDatagramInput {
+  readonly messages: readonly MessageInput[];
+  readonly trailing?: Uint8Array;
+  readonly littleEndian?: boolean;
+}
+
+export interface EncodeOptions {
+  /** Overrides the input's byte order. */
+  readonly littleEndian?: boolean;
+  readonly registry?: AuditRegistry;
+  readonly dialect?: { readonly registry: AuditRegistry };
+}
+
+/**
+ * Encode messages (decoded or built) into one datagram: each header's nlmsg_len computed from
+ * its body, kept padding and trailing bytes written back, so `encodeDatagram(decodeDatagram(b))`
+ * gives `b`.
+ *
+ * @example
+ * encodeDatagram(decodeDatagram(bytes, { littleEndian: true })) // bytes, equal
+ */
+export function encodeDatagram(decoded: EncodeDatagramInput, opts: EncodeOptions = {}): Uint8Array<ArrayBuffer> {
+  const registry = opts.registry ?? opts.dialect?.registry ?? MAINLINE_REGISTRY;
+  const littleEndian = opts.littleEndian ?? decoded.littleEndian ?? true;
+  const trailing = decoded.trailing ?? new Uint8Array(0);
+  const n = decoded.messages.length;
+  let size = trailing.length;
+  decoded.messages.forEach((m, i) => (size += messageSize(m, registry, i === n - 1 && trailing.length === 0)));
+  const w = new ByteWriter(littleEndian, size);
+  decoded.messages.forEach((m, i) => encodeMessageInto(w, m, registry, i === n - 1 && trailing.length === 0));
+  w.bytes(trailing);
+  return w.finish();
+}
+
+export interface EncodeMessageOptions {
+  readonly littleEndian: boolean;
+  readonly registry?: AuditRegistry;
+}
+
+/**
+ * Build one message from a header and a body. nlmsg_len is NLMSG_LENGTH(payload size), as the
+ * kernel's `nlmsg_put` writes it; the bytes are zero-padded to NLMSG_ALIGN unless `padding` is
+ * given. (libaudit's NLMSG_SPACE length counts the padding as payload: to get its bytes, put the
+ * padding in the body, e.g. the text's NULs or `trailing`.)
+ *
+ * @example
+ * encodeMessage({ kind: 'empty', header: { nlmsg_type: 1000, nlmsg_flags: 5, nlmsg_seq: 1 }, body: { trailing: new Uint8Array(0) } }, { littleEndian: true })
+ * // 10000000 e8030500 01000000 00000000
+ */
+export function encodeMessage(message: MessageInput, opts: EncodeMessageOptions): Uint8Array<ArrayBuffer> {
+  const registry = opts.registry ?? MAINLINE_REGISTRY;
+  const w = new ByteWriter(opts.littleEndian, messageSize(message, registry, true));
+  encodeMessageInto(w, message, registry, true);
+  return w.finish();
+}

@@ -1,0 +1,17 @@
+export * from './types.js';
+export * from './detect.js';
+export * from './read.js';
+export * from './stream.js';
+export * from './link.js';
+export { PCAP_MAGIC_US, PCAP_MAGIC_NS, pcapMagic } from './pcap.js';
+export { PCAPNG_SHB, PCAPNG_BOM, PcapngBlock } from './pcapng.js';
+export { RAW_MAGIC, RAW_HEADER_LENGTH, RAW_RECORD_HEADER_LENGTH } from './raw.js';
+export { parseLogLineParts, INTERP_SEPARATOR } from './log.js';
+export { logLineDatagram, logTypeNumber } from './log-datagram.js';
+export { straceBufferBytes } from './strace-args.js';
+export * from './write-pcap.js';
+export * from './write-pcapng.js';
+export * from './write-text.js';
+export { recordOfItem } from './records.js';
+export { datagramMatches } from './filter.js';
+export * from './json.js';

@@ -1,0 +1,69 @@
+import { AuditError, AuditErrorCode } from '../bytes/errors.js';
+import type { FrameStep, Framer } from './framer.js';
+import type { CaptureItem } from './types.js';
+
+/** Called with one line (no `\n`, no trailing `\r`) and the absolute offset of its first byte. */
+export type LineHandler = (line: Uint8Array, offset: number) => CaptureItem | undefined;
+
+/**
+ * A framer for line-oriented text (hex transcripts, strace, audit.log). It remembers how far it
+ * has searched for the newline, so feeding a long line one byte at a time stays linear, and a line
+ * longer than `maxLineBytes` is reported once and skipped up to its newline.
+ */
+export class LineFramer implements Framer {
+  private scanned = 0;
+  private skipping = false;
+  private readonly onLine: LineHandler;
+  private readonly maxLineBytes: number;
+
+  constructor(onLine: LineHandler, maxLineBytes: number) {
+    this.onLine = onLine;
+    this.maxLineBytes = maxLineBytes;
+  }
+
+  step(view: Uint8Array, base: number, ended: boolean): FrameStep | undefined {
+    const nl = view.indexOf(0x0a, this.scanned);
+    if (nl < 0) {
+      if (this.skipping) {
+        this.scanned = 0;
+        if (view.length === 0) return undefined;
+        if (ended) this.skipping = false;
+        return { consumed: view.length };
+      }
+      if (view.length > this.maxLineBytes) {
+        this.skipping = true;
+        this.scanned = 0;
+        const error = new AuditError(AuditErrorCode.LIMIT, `line longer than ${this.maxLineBytes} bytes`, {
+          offset: base,
+          expected: this.maxLineBytes,
+          actual: view.length,
+        });
+        return { consumed: view.length, item: { kind: 'error', error } };
+      }
+      if (!ended || view.length === 0) {
+        this.scanned = view.length;
+        return undefined;
+      }
+      return this.emit(view, base, view.length);
+    }
+    this.scanned = 0;
+    if (this.skipping) {
+      this.skipping = false;
+      return { consumed: nl + 1 };
+    }
+    return this.emit(view.subarray(0, nl), base, nl + 1);
+  }
+
+  private emit(line: Uint8Array, base: number, consumed: number): FrameStep {
+    const end = line.length > 0 && line[line.length - 1] === 0x0d ? line.length - 1 : line.length;
+    let item: CaptureItem | undefined;
+    try {
+      item = this.onLine(line.subarray(0, end), base);
+    } catch (e) {
+      // A bad line is reported and the next line starts afresh: text formats resync at newlines.
+      if (!(e instanceof AuditError)) throw e;
+      item = { kind: 'error', error: e };
+    }
+    return item === undefined ? { consumed } : { consumed, item };
+  }
+}

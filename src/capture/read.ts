@@ -1,0 +1,65 @@
+import { detectFormat } from './detect.js';
+import { logLineDatagram } from './log-datagram.js';
+import { CaptureStreamReader } from './stream.js';
+import type { CaptureFormat, CaptureItem, CaptureNotice, CaptureReadOptions, CapturedDatagram } from './types.js';
+import { isAuditError } from '../bytes/errors.js';
+import type { AuditError } from '../bytes/errors.js';
+
+/**
+ * Every item of a whole capture in memory, in input order: datagrams, log lines, notices and
+ * errors. The same reader as for streams, fed once.
+ *
+ * @example for (const item of readCaptureItems(bytes)) if (item.kind === 'error') console.error(item.error.message);
+ */
+export function* readCaptureItems(bytes: Uint8Array, opts: CaptureReadOptions = {}): Generator<CaptureItem> {
+  const r = new CaptureStreamReader(opts);
+  r.append(bytes);
+  r.end();
+  for (let item = r.next(); item !== undefined; item = r.next()) yield item;
+}
+
+export interface CaptureRead {
+  readonly format: CaptureFormat;
+  /**
+   * The datagrams, lazily. For audit.log input each record line becomes the datagram a multicast
+   * reader would have received (type from its name, standard `nlmsg_len`).
+   */
+  readonly datagrams: Iterable<CapturedDatagram>;
+  /** What was passed over, filled in as `datagrams` is iterated. */
+  readonly notices: CaptureNotice[];
+  /** Errors about parts of the input (truncated, corrupt), filled in as `datagrams` is iterated. */
+  readonly errors: AuditError[];
+}
+
+/**
+ * Read a whole capture: detect the format (unless given) and iterate its datagrams.
+ *
+ * @example
+ * const { format, datagrams } = readCapture(fs.readFileSync('status.netlink.pcap'));
+ * for (const d of datagrams) console.log(format, d.index, d.timestampNs, d.bytes.length);
+ */
+export function readCapture(bytes: Uint8Array, opts: CaptureReadOptions = {}): CaptureRead {
+  const format = opts.format ?? detectFormat(bytes);
+  const notices: CaptureNotice[] = [];
+  const errors: AuditError[] = [];
+  const littleEndian = opts.littleEndian ?? true;
+  function* datagrams(): Generator<CapturedDatagram> {
+    for (const item of readCaptureItems(bytes, { ...opts, format })) {
+      if (item.kind === 'datagram') yield item.datagram;
+      else if (item.kind === 'line') {
+        let d: CapturedDatagram;
+        try {
+          d = logLineDatagram(item.line, littleEndian);
+        } catch (e) {
+          if (!isAuditError(e)) throw e;
+          errors.push(e);
+          continue;
+        }
+        yield d;
+      }
+      else if (item.kind === 'notice') notices.push(item.notice);
+      else errors.push(item.error);
+    }
+  }
+  return { format, datagrams: { [Symbol.iterator]: datagrams }, notices, errors };
+}

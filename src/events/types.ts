@@ -1,0 +1,44 @@
+import type { AuditRecord, RecordTime } from '../records/types.js';
+
+/** Why an event was closed: its EOE, a record type that always ends an event, or a bound. */
+export type EventEnd = 'eoe' | 'last-record' | 'timeout' | 'window' | 'end-of-input';
+
+/** Records that share `(node, sec, msec, serial)`, in arrival order. */
+export interface AuditEvent {
+  readonly node?: string;
+  readonly time: RecordTime;
+  readonly serial: number;
+  /** The records (EOE itself is not included: it carries no fields). */
+  readonly records: readonly AuditRecord[];
+  readonly end: EventEnd;
+}
+
+/**
+ * Serials that never showed up between two events: the records were lost somewhere between the
+ * kernel and the reader (compare with the kernel's own `lost` counter in `audit_status`, which
+ * counts only what the kernel dropped).
+ */
+export interface SerialGap {
+  readonly node?: string;
+  /** The highest serial seen before the gap. */
+  readonly after: number;
+  /** The serial that arrived. */
+  readonly next: number;
+  /** How many serials are missing (modulo 2^32 across a rollover). */
+  readonly missing: number;
+}
+
+export type EventOutput = { readonly kind: 'event'; readonly event: AuditEvent } | { readonly kind: 'gap'; readonly gap: SerialGap };
+
+export interface AssemblerOptions {
+  /** Most events under construction at once; the oldest is closed (`window`) beyond it. Default 64. */
+  readonly maxInFlight?: number;
+  /**
+   * Close an event when a record arrives whose time is more than this many seconds after the
+   * event's (auparse's `eoe_timeout`, default EOE_TIMEOUT = 2 in auditd-config.h). Event time, not
+   * wall-clock time, so a replayed log groups the same way every time.
+   */
+  readonly timeoutSeconds?: number;
+  /** Most records one event may gather before it is closed (`window`); default 10000. */
+  readonly maxRecords?: number;
+}

@@ -1,0 +1,179 @@
+import { LIBAUDIT_FILTER_LISTS } from '../tables/libaudit.generated.js';
+
+/**
+ * Flag and constant tables auparse prints names from. Values are the Linux uapi constants
+ * (x86/generic numbering); names and order follow libauparse 3.0.9's tables: `clone-flagtab.h`,
+ * `open-flagtab.h`, `mmaptab.h`, `captab.h`, `signaltab.h`, `famtab.h`, `nfprototab.h`,
+ * `seccomptab.h`, `persontab.h`, `openat2-resolvetab.h`, `socktypetab.h`, `flagtab.h` (libaudit).
+ */
+
+/**
+ * `CLONE_*` (include/uapi/linux/sched.h) as clone-flagtab.h of libauparse 3.0.9 lists them
+ * (without CLONE_PIDFD; 0x02000000 keeps its old name CLONE_STOPPED, not CLONE_NEWCGROUP). The low byte of
+ * clone's a0 is the exit signal.
+ */
+export const CLONE_FLAGS: readonly (readonly [number, string])[] = [
+  [0x00000100, 'CLONE_VM'], [0x00000200, 'CLONE_FS'], [0x00000400, 'CLONE_FILES'], [0x00000800, 'CLONE_SIGHAND'],
+  [0x00002000, 'CLONE_PTRACE'], [0x00004000, 'CLONE_VFORK'], [0x00008000, 'CLONE_PARENT'],
+  [0x00010000, 'CLONE_THREAD'], [0x00020000, 'CLONE_NEWNS'], [0x00040000, 'CLONE_SYSVSEM'], [0x00080000, 'CLONE_SETTLS'],
+  [0x00100000, 'CLONE_PARENT_SETTID'], [0x00200000, 'CLONE_CHILD_CLEARTID'], [0x00400000, 'CLONE_DETACHED'],
+  [0x00800000, 'CLONE_UNTRACED'], [0x01000000, 'CLONE_CHILD_SETTID'], [0x02000000, 'CLONE_STOPPED'],
+  [0x04000000, 'CLONE_NEWUTS'], [0x08000000, 'CLONE_NEWIPC'], [0x10000000, 'CLONE_NEWUSER'],
+  [0x20000000, 'CLONE_NEWPID'], [0x40000000, 'CLONE_NEWNET'], [0x80000000, 'CLONE_IO'],
+];
+
+/**
+ * `O_*` open flags (asm-generic/fcntl.h) under the names open-flagtab.h uses (`__O_SYNC`,
+ * `__O_TMPFILE`; O_LARGEFILE is 0 on 64-bit userland, so it is absent). O_RDONLY is printed when
+ * the access mode is 0.
+ */
+export const OPEN_FLAGS: readonly (readonly [number, string])[] = [
+  [0o1, 'O_WRONLY'], [0o2, 'O_RDWR'], [0o100, 'O_CREAT'], [0o200, 'O_EXCL'], [0o400, 'O_NOCTTY'],
+  [0o1000, 'O_TRUNC'], [0o2000, 'O_APPEND'], [0o4000, 'O_NONBLOCK'], [0o10000, 'O_DSYNC'],
+  [0o20000, 'O_ASYNC'], [0o40000, 'O_DIRECT'], [0o200000, 'O_DIRECTORY'], [0o400000, 'O_NOFOLLOW'],
+  [0o1000000, 'O_NOATIME'], [0o2000000, 'O_CLOEXEC'], [0o4000000, '__O_SYNC'], [0o10000000, 'O_PATH'],
+  [0o20000000, '__O_TMPFILE'],
+];
+
+/** `MAP_*` (asm-generic/mman*.h, x86); MAP_FILE is printed when the type bits are 0. */
+export const MMAP_FLAGS: readonly (readonly [number, string])[] = [
+  [0x1, 'MAP_SHARED'], [0x2, 'MAP_PRIVATE'], [0x10, 'MAP_FIXED'], [0x20, 'MAP_ANONYMOUS'], [0x40, 'MAP_32BIT'],
+  [0x100, 'MAP_GROWSDOWN'], [0x800, 'MAP_DENYWRITE'], [0x1000, 'MAP_EXECUTABLE'], [0x2000, 'MAP_LOCKED'],
+  [0x4000, 'MAP_NORESERVE'], [0x8000, 'MAP_POPULATE'], [0x10000, 'MAP_NONBLOCK'], [0x20000, 'MAP_STACK'],
+  [0x40000, 'MAP_HUGETLB'], [0x80000, 'MAP_SYNC'], [0x100000, 'MAP_FIXED_NOREPLACE'], [0x4000000, 'MAP_UNINITIALIZED'],
+];
+
+/** Capability numbers (include/uapi/linux/capability.h), lower-case as auparse prints them. */
+export const CAPABILITIES: readonly string[] = [
+  'chown', 'dac_override', 'dac_read_search', 'fowner', 'fsetid', 'kill', 'setgid', 'setuid', 'setpcap',
+  'linux_immutable', 'net_bind_service', 'net_broadcast', 'net_admin', 'net_raw', 'ipc_lock', 'ipc_owner',
+  'sys_module', 'sys_rawio', 'sys_chroot', 'sys_ptrace', 'sys_pacct', 'sys_admin', 'sys_boot', 'sys_nice',
+  'sys_resource', 'sys_time', 'sys_tty_config', 'mknod', 'lease', 'audit_write', 'audit_control', 'setfcap',
+  'mac_override', 'mac_admin', 'syslog', 'wake_alarm', 'block_suspend', 'audit_read', 'perfmon', 'bpf',
+  'checkpoint_restore',
+];
+
+/** Signal numbers 1..31 (asm-generic/signal.h, x86 numbering). */
+export const SIGNALS: readonly string[] = [
+  'SIG0', 'SIGHUP', 'SIGINT', 'SIGQUIT', 'SIGILL', 'SIGTRAP', 'SIGABRT', 'SIGBUS', 'SIGFPE', 'SIGKILL', 'SIGUSR1',
+  'SIGSEGV', 'SIGUSR2', 'SIGPIPE', 'SIGALRM', 'SIGTERM', 'SIGSTKFLT', 'SIGCHLD', 'SIGCONT', 'SIGSTOP', 'SIGTSTP',
+  'SIGTTIN', 'SIGTTOU', 'SIGURG', 'SIGXCPU', 'SIGXFSZ', 'SIGVTALRM', 'SIGPROF', 'SIGWINCH', 'SIGIO', 'SIGPWR',
+  'SIGSYS',
+];
+
+/** Socket address families auparse names (famtab.h; AF_* from linux/socket.h). */
+export const SOCKET_FAMILIES: ReadonlyMap<number, string> = new Map([
+  [1, 'local'], [2, 'inet'], [3, 'ax25'], [4, 'ipx'], [5, 'appletalk'], [6, 'netrom'], [7, 'bridge'],
+  [8, 'atmpvc'], [9, 'x25'], [10, 'inet6'], [11, 'rose'], [12, 'decnet'], [13, 'netbeui'], [14, 'security'],
+  [15, 'key'], [16, 'netlink'], [17, 'packet'], [18, 'ash'], [19, 'econet'], [20, 'atmsvc'], [22, 'sna'],
+  [21, 'rds'], [23, 'irda'], [24, 'pppox'], [25, 'wanpipe'], [26, 'llc'], [29, 'can'], [30, 'tipc'],
+  [31, 'bluetooth'], [32, 'iucv'], [33, 'rxrpc'], [34, 'isdn'], [35, 'phonet'], [36, 'ieee802154'], [37, 'caif'],
+  [38, 'alg'], [39, 'nfc'], [40, 'vsock'], [41, 'kcm'], [42, 'qipcrtr'], [43, 'smc'], [44, 'xdp'],
+]);
+
+/** Netfilter protocol families (`NFPROTO_*`, nfprototab.h). */
+export const NFPROTO: ReadonlyMap<number, string> = new Map([
+  [0, 'unspecified'], [1, 'inet'], [2, 'ipv4'], [3, 'arp'], [5, 'netdev'], [7, 'bridge'], [10, 'ipv6'], [12, 'decnet'],
+]);
+
+/**
+ * IP protocol names for `proto=` and socket(2)'s protocol: libauparse asks getprotobynumber(), i.e.
+ * the host's /etc/protocols; this is Debian 12's (netbase 6.4), first name per number.
+ */
+export const IP_PROTOCOLS: ReadonlyMap<number, string> = new Map([
+  [0, 'ip'], [1, 'icmp'], [2, 'igmp'], [3, 'ggp'], [4, 'ipencap'], [5, 'st'], [6, 'tcp'], [8, 'egp'],
+  [9, 'igp'], [12, 'pup'], [17, 'udp'], [20, 'hmp'], [22, 'xns-idp'], [27, 'rdp'], [29, 'iso-tp4'],
+  [33, 'dccp'], [36, 'xtp'], [37, 'ddp'], [38, 'idpr-cmtp'], [41, 'ipv6'], [43, 'ipv6-route'],
+  [44, 'ipv6-frag'], [45, 'idrp'], [46, 'rsvp'], [47, 'gre'], [50, 'esp'], [51, 'ah'], [57, 'skip'],
+  [58, 'ipv6-icmp'], [59, 'ipv6-nonxt'], [60, 'ipv6-opts'], [73, 'rspf'], [81, 'vmtp'], [88, 'eigrp'],
+  [89, 'ospf'], [93, 'ax.25'], [94, 'ipip'], [97, 'etherip'], [98, 'encap'], [103, 'pim'], [108, 'ipcomp'],
+  [112, 'vrrp'], [115, 'l2tp'], [124, 'isis'], [132, 'sctp'], [133, 'fc'], [135, 'mobility-header'],
+  [136, 'udplite'], [137, 'mpls-in-ip'], [138, 'manet'], [139, 'hip'], [140, 'shim6'], [141, 'wesp'],
+  [142, 'rohc'], [143, 'ethernet'], [262, 'mptcp'],
+]);
+
+/** seccomp return actions (`SECCOMP_RET_*`, seccomptab.h) by `code & 0x7fff0000`, so KILL_PROCESS reads as kill. */
+export const SECCOMP_ACTIONS: ReadonlyMap<number, string> = new Map([
+  [0x00000000, 'kill'], [0x00030000, 'trap'], [0x00050000, 'errno'], [0x7ff00000, 'trace'], [0x7ffc0000, 'log'],
+  [0x7fff0000, 'allow'],
+]);
+
+/** Personalities (persontab.h); ADDR_NO_RANDOMIZE is printed as a suffix. */
+export const PERSONALITIES: ReadonlyMap<number, string> = new Map([
+  [0x0000, 'PER_LINUX'], [0x0800000, 'PER_LINUX_32BIT'], [0x4100001, 'PER_SVR4'], [0x5000002, 'PER_SVR3'],
+  [0x7000003, 'PER_SCOSVR3'], [0x6000003, 'PER_OSR5'], [0x5000004, 'PER_WYSEV386'], [0x4000005, 'PER_ISCR4'],
+  [0x0000006, 'PER_BSD'], [0x4000006, 'PER_SUNOS'], [0x5000007, 'PER_XENIX'], [0x0000008, 'PER_LINUX32'],
+  [0x8000008, 'PER_LINUX32_3GB'], [0x4000009, 'PER_IRIX32'], [0x400000a, 'PER_IRIXN32'], [0x400000b, 'PER_IRIX64'],
+  [0x000000c, 'PER_RISCOS'], [0x400000d, 'PER_SOLARIS'], [0x410000e, 'PER_UW7'], [0x000000f, 'PER_OSF4'],
+  [0x0000010, 'PER_HPUX'],
+]);
+
+/** `RESOLVE_*` of openat2 (include/uapi/linux/openat2.h). */
+export const RESOLVE_FLAGS: readonly (readonly [number, string])[] = [
+  [0x01, 'RESOLVE_NO_XDEV'], [0x02, 'RESOLVE_NO_MAGICLINKS'], [0x04, 'RESOLVE_NO_SYMLINKS'],
+  [0x08, 'RESOLVE_BENEATH'], [0x10, 'RESOLVE_IN_ROOT'], [0x20, 'RESOLVE_CACHED'],
+];
+
+/** Socket types (`SOCK_*`, socktypetab.h). */
+export const SOCKET_TYPES: ReadonlyMap<number, string> = new Map([
+  [1, 'SOCK_STREAM'], [2, 'SOCK_DGRAM'], [3, 'SOCK_RAW'], [4, 'SOCK_RDM'], [5, 'SOCK_SEQPACKET'],
+  [6, 'SOCK_DCCP'], [10, 'SOCK_PACKET'],
+]);
+
+/** Rule filter lists for `list=`: libaudit's names (the shared table src/tables, lib/flagtab.h). */
+export const FILTER_LISTS: ReadonlyMap<number, string> = new Map(LIBAUDIT_FILTER_LISTS);
+
+/** fanotify responses (`FAN_ALLOW`/`FAN_DENY`). */
+export const FANOTIFY_RESPONSES: ReadonlyMap<number, string> = new Map([[1, 'allow'], [2, 'deny']]);
+
+/** Audit netlink multicast groups (`AUDIT_NLGRP_*`). */
+export const NETLINK_MCGROUPS: ReadonlyMap<number, string> = new Map([[1, 'audit-netlink-multicast']]);
+
+/** Terminal byte sequences auparse names in TTY data (tty_named_keys.h); first match wins. */
+export const TTY_NAMED_KEYS: readonly (readonly [string, string])[] = [
+  ...Array.from({ length: 26 }, (_, i): readonly [string, string] => {
+    const seq = String.fromCharCode(i + 1);
+    const named: Record<string, string> = { '\b': 'backspace', '\t': 'tab', '\n': 'nl', '\r': 'ret' };
+    return [seq, named[seq] ?? `^${String.fromCharCode(0x41 + i)}`];
+  }),
+  ['\x7f', 'backspace'], ['\x1b[A', 'up'], ['\x1b[B', 'down'], ['\x1b[C', 'right'], ['\x1b[D', 'left'],
+  ['\x1bOP', 'F1'], ['\x1bOQ', 'F2'], ['\x1bOR', 'F3'], ['\x1bOS', 'F4'], ['\x1b[15~', 'F5'], ['\x1b[17~', 'F6'],
+  ['\x1b[18~', 'F7'], ['\x1b[19~', 'F8'], ['\x1b[20~', 'F9'], ['\x1b[21~', 'F10'], ['\x1b[23~', 'F11'],
+  ['\x1b[24~', 'F12'], ['\x1b', 'esc'],
+];
+
+/** Names of the set bits of `value` in table order, or undefined if none is set. */
+export function flagNames(value: number, table: readonly (readonly [number, string])[]): string[] {
+  const out: string[] = [];
+  for (const [bit, name] of table) if ((value & bit) >>> 0 !== 0) out.push(name);
+  return out;
+}
+
+/** `PROT_*` for mmap/mprotect a2 (asm-generic/mman-common.h); PROT_SEM only for mmap. */
+export const PROT_FLAGS: readonly (readonly [number, string])[] = [[1, 'PROT_READ'], [2, 'PROT_WRITE'], [4, 'PROT_EXEC'], [8, 'PROT_SEM']];
+
+/** `RLIMIT_*` resources (asm-generic/resource.h), rlimittab.h. */
+export const RLIMITS: readonly string[] = [
+  'RLIMIT_CPU', 'RLIMIT_FSIZE', 'RLIMIT_DATA', 'RLIMIT_STACK', 'RLIMIT_CORE', 'RLIMIT_RSS', 'RLIMIT_NPROC',
+  'RLIMIT_NOFILE', 'RLIMIT_MEMLOCK', 'RLIMIT_AS', 'RLIMIT_LOCKS', 'RLIMIT_SIGPENDING', 'RLIMIT_MSGQUEUE',
+  'RLIMIT_NICE', 'RLIMIT_RTPRIO', 'RLIMIT_RTTIME',
+];
+
+/** Clock ids 0..6 (linux/time.h), clocktab.h. */
+export const CLOCK_IDS: readonly string[] = [
+  'CLOCK_REALTIME', 'CLOCK_MONOTONIC', 'CLOCK_PROCESS_CPUTIME_ID', 'CLOCK_THREAD_CPUTIME_ID', 'CLOCK_MONOTONIC_RAW',
+  'CLOCK_REALTIME_COARSE', 'CLOCK_MONOTONIC_COARSE',
+];
+
+/** epoll_ctl operations (sys/epoll.h), epoll_ctl.h. */
+export const EPOLL_CTL_OPS: ReadonlyMap<number, string> = new Map([[1, 'EPOLL_CTL_ADD'], [2, 'EPOLL_CTL_DEL'], [3, 'EPOLL_CTL_MOD']]);
+
+/** fcntl commands (asm-generic/fcntl.h, linux/fcntl.h), fcntl-cmdtab.h. */
+export const FCNTL_COMMANDS: ReadonlyMap<number, string> = new Map([
+  [0, 'F_DUPFD'], [1, 'F_GETFD'], [2, 'F_SETFD'], [3, 'F_GETFL'], [4, 'F_SETFL'], [5, 'F_GETLK'], [6, 'F_SETLK'],
+  [7, 'F_SETLKW'], [8, 'F_SETOWN'], [9, 'F_GETOWN'], [10, 'F_SETSIG'], [11, 'F_GETSIG'], [15, 'F_SETOWN_EX'],
+  [16, 'F_GETOWN_EX'], [36, 'F_OFD_GETLK'], [37, 'F_OFD_SETLK'], [38, 'F_OFD_SETLKW'], [1024, 'F_SETLEASE'],
+  [1025, 'F_GETLEASE'], [1026, 'F_NOTIFY'], [1030, 'F_DUPFD_CLOEXEC'], [1031, 'F_SETPIPE_SZ'], [1032, 'F_GETPIPE_SZ'],
+  [1033, 'F_ADD_SEALS'], [1034, 'F_GET_SEALS'], [1035, 'F_GET_RW_HINT'], [1036, 'F_SET_RW_HINT'],
+  [1037, 'F_GET_FILE_RW_HINT'], [1038, 'F_SET_FILE_RW_HINT'],
+]);

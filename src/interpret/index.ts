@@ -1,0 +1,13 @@
+export { interpretField, interpretRecord, interpretAs, enrichedInterpretation, syscallName, machineOfArch } from './interpret.js';
+export type { InterpretOptions, InterpretedField } from './interpret.js';
+export { FIELD_KINDS, FIELD_KIND_NUMBERS, fieldKind, fieldKindTable, isHexString } from './field-types.js';
+export type { FieldKind } from './field-types.js';
+export {
+  CAPABILITIES, CLONE_FLAGS, FANOTIFY_RESPONSES, FILTER_LISTS, IP_PROTOCOLS, MMAP_FLAGS, NETLINK_MCGROUPS, NFPROTO,
+  OPEN_FLAGS, PERSONALITIES, RESOLVE_FLAGS, SECCOMP_ACTIONS, SIGNALS, SOCKET_FAMILIES, SOCKET_TYPES, TTY_NAMED_KEYS,
+  flagNames,
+} from './flags.js';
+export { STRERROR } from './strerror.js';
+export { printSockaddr, ipv6 } from './sockaddr.js';
+export { SYSCALL_ARG_PRINTERS, printSyscallArg } from './syscall-args.js';
+export { recordJsonWithInterpretation } from './json.js';

@@ -1,0 +1,3 @@
+export * from './capture.js';
+export * from './progress.js';
+export * from './input.js';

@@ -1,0 +1,74 @@
+import { AuditError, AuditErrorCode } from '../bytes/errors.js';
+import type { RecordTime } from './types.js';
+
+/** The parsed `audit(SEC.MS:SERIAL):` header and where the body starts. */
+export interface RecordHeader {
+  readonly time: RecordTime;
+  readonly serial: number;
+  /** Index of the first body character (just after the `:` that follows `)`). */
+  readonly bodyStart: number;
+  /**
+   * False for the old daemon records auditd wrote itself without the colon
+   * (`type=DAEMON_CONFIG msg=audit(1490239800.477:34) config changed, ...`).
+   */
+  readonly colon: boolean;
+}
+
+const MAX_SEC = Number.MAX_SAFE_INTEGER;
+
+/**
+ * Reads `audit(SEC.MSEC:SERIAL):` at `start` (reference §4.1). Numbers are canonical decimal
+ * (no sign, no leading zero) and MSEC has exactly 3 digits, as `%llu.%03lu:%u` prints them, so
+ * that the header formats back to the same characters.
+ *
+ * @example parseHeader('audit(1700000000.123:4242): arch=c000003e', 0).serial // → 4242
+ */
+export function parseHeader(text: string, start: number): RecordHeader {
+  if (!text.startsWith('audit(', start)) throw bad('record does not start with "audit("', start);
+  let i = start + 6;
+  const sec = readDecimal(text, i, 'time.sec');
+  i = sec.end;
+  expect(text, i, 0x2e, '"." after the seconds');
+  const msecStart = i + 1;
+  const msec = readDecimal(text, msecStart, 'time.msec', true);
+  if (msec.end - msecStart !== 3) throw bad('milliseconds need exactly 3 digits', msecStart, 'time.msec');
+  i = msec.end;
+  expect(text, i, 0x3a, '":" after the milliseconds');
+  const serial = readDecimal(text, i + 1, 'serial');
+  i = serial.end;
+  expect(text, i, 0x29, '")" after the serial');
+  if (serial.value > 0xffffffff) throw bad('serial is above 2^32-1', serial.end - 1, 'serial');
+  const colon = text.charCodeAt(i + 1) === 0x3a;
+  const next = text.charCodeAt(i + 1);
+  if (!colon && i + 1 < text.length && next !== 0x20 && next !== 0x1d && next !== 0x0a) throw bad('expected ":" after "audit(...)"', i + 1);
+  return { time: { sec: sec.value, msec: msec.value }, serial: serial.value, bodyStart: colon ? i + 2 : i + 1, colon };
+}
+
+/** `audit(SEC.MSEC:SERIAL):` for a time and serial (without the colon when `colon` is false). */
+export function formatHeader(time: RecordTime, serial: number, colon = true): string {
+  const ms = time.msec < 10 ? `00${time.msec}` : time.msec < 100 ? `0${time.msec}` : `${time.msec}`;
+  return `audit(${time.sec}.${ms}:${serial})${colon ? ':' : ''}`;
+}
+
+function readDecimal(text: string, start: number, path: string, leadingZeros = false): { value: number; end: number } {
+  let i = start;
+  let value = 0;
+  while (i < text.length) {
+    const c = text.charCodeAt(i);
+    if (c < 0x30 || c > 0x39) break;
+    value = value * 10 + (c - 0x30);
+    i++;
+  }
+  if (i === start) throw bad('expected a decimal number', start, path);
+  if (!leadingZeros && i - start > 1 && text.charCodeAt(start) === 0x30) throw bad('number has a leading zero', start, path);
+  if (value > MAX_SEC) throw bad('number is too large', start, path);
+  return { value, end: i };
+}
+
+function expect(text: string, i: number, code: number, what: string): void {
+  if (text.charCodeAt(i) !== code) throw bad(`expected ${what}`, i);
+}
+
+function bad(message: string, offset: number, path = 'header'): AuditError {
+  return new AuditError(AuditErrorCode.BAD_RECORD, message, { offset, path });
+}

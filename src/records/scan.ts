@@ -1,0 +1,168 @@
+import { isUntrustedField, UNTRUSTED_FIELDS } from './untrusted.js';
+import { hexToText, isUpperHex } from './text.js';
+import type { AuditField, FieldForm } from './types.js';
+
+const SPACE = 0x20;
+const EQ = 0x3d;
+const QUOTE = 0x22;
+const APOS = 0x27;
+const COMMA = 0x2c;
+const PAREN_OPEN = 0x28;
+const PAREN_CLOSE = 0x29;
+
+/** Options shared by the record parsers. */
+export interface ParseOptions {
+  /** Untrusted-string field names (default `UNTRUSTED_FIELDS`); extend for a patched kernel. */
+  readonly untrusted?: ReadonlySet<string>;
+}
+
+/** The fields of a body and the text left after the last one. */
+export interface ScannedBody {
+  readonly fields: AuditField[];
+  readonly tail: string;
+}
+
+/**
+ * Classifies one value the way reference §4.3 decodes it.
+ *
+ * @example classifyValue(1302, 'name', '2F746D70', UNTRUSTED_FIELDS) // → ['hex', '/tmp']
+ */
+export function classifyValue(
+  type: number,
+  name: string,
+  raw: string,
+  untrusted: ReadonlySet<string> = UNTRUSTED_FIELDS,
+): readonly [FieldForm, string | null] {
+  const n = raw.length;
+  if (n >= 2 && raw.charCodeAt(0) === QUOTE && raw.charCodeAt(n - 1) === QUOTE) return ['quoted', raw.slice(1, -1)];
+  if (raw === '(null)' || raw === '(none)' || raw === '?') return ['null', null];
+  if (isUntrustedField(type, name, untrusted) && isUpperHex(raw)) return ['hex', hexToText(raw)];
+  return ['bare', raw];
+}
+
+/**
+ * Splits a record body into fields with a hand-written scanner: tokens are runs of non-spaces,
+ * a token with `=` after at least one character is a field, anything else stays in the next
+ * field's `sep`. A user message's `msg='` opens a nested list that ends at the body's last `'`
+ * (reference §4.6: the sender's text is not escaped). Inside it, old PAM senders wrote
+ * `(hostname=?, addr=?, terminal=cron res=success)`: as libauparse does, a leading `(` and a
+ * value's trailing `,` or `)` are separators, not part of the name or value.
+ *
+ * @example scanBody(1300, ' arch=c000003e syscall=59', 0, 25).fields[1].name // → 'syscall'
+ */
+export function scanBody(type: number, text: string, start: number, end: number, opts: ParseOptions = {}): ScannedBody {
+  const untrusted = opts.untrusted ?? UNTRUSTED_FIELDS;
+  const fields: AuditField[] = [];
+  const tail = scanRange(type, text, start, end, false, '', untrusted, fields);
+  return { fields, tail };
+}
+
+function scanRange(
+  type: number,
+  text: string,
+  start: number,
+  end: number,
+  inMsg: boolean,
+  prefix: string,
+  untrusted: ReadonlySet<string>,
+  out: AuditField[],
+): string {
+  let pending = prefix;
+  let sepStart = start;
+  let i = start;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
+    if (i >= end) break;
+    const tokStart = i;
+    let eq = -1;
+    while (i < end && text.charCodeAt(i) !== SPACE) {
+      if (eq < 0 && text.charCodeAt(i) === EQ) eq = i;
+      i++;
+    }
+    let nameStart = tokStart;
+    if (inMsg && text.charCodeAt(nameStart) === PAREN_OPEN) nameStart++;
+    if (eq <= nameStart) continue;
+    const name = text.slice(nameStart, eq);
+    if (!inMsg && eq + 1 < end && text.charCodeAt(eq + 1) === APOS && name === 'msg') {
+      const close = text.lastIndexOf("'", end - 1);
+      if (close > eq + 1) {
+        const open = pending + text.slice(sepStart, eq + 2);
+        const left = scanRange(type, text, eq + 2, close, true, open, untrusted, out);
+        pending = `${left}'`;
+        sepStart = close + 1;
+        i = close + 1;
+        continue;
+      }
+    }
+    let valueEnd = i;
+    if (inMsg && valueEnd > eq + 1) {
+      const last = text.charCodeAt(valueEnd - 1);
+      if (last === COMMA || (last === PAREN_CLOSE && !isNullToken(text, eq + 1, valueEnd))) valueEnd--;
+    }
+    const raw = text.slice(eq + 1, valueEnd);
+    const [form, value] = classifyValue(type, name, raw, untrusted);
+    out.push({ name, raw, value, form, inMsg, sep: pending + text.slice(sepStart, nameStart) });
+    pending = '';
+    sepStart = valueEnd;
+  }
+  return pending + text.slice(sepStart, end);
+}
+
+/**
+ * Splits the ENRICHED part of a log line (after 0x1D). Names are upper-case; a value runs up to
+ * the next ` NAME=` because interpreted values may hold spaces and braces (`SADDR={ ... }`).
+ *
+ * @example scanEnriched('ARCH=x86_64 SYSCALL=openat').fields.length // → 2
+ */
+export function scanEnriched(text: string, start = 0, end = text.length): ScannedBody {
+  const fields: AuditField[] = [];
+  let sepStart = start;
+  let i = start;
+  while (i < end) {
+    while (i < end && text.charCodeAt(i) === SPACE) i++;
+    const nameStart = i;
+    while (i < end && isEnrichedNameChar(text.charCodeAt(i))) i++;
+    if (i === nameStart || i >= end || text.charCodeAt(i) !== EQ) {
+      i = nextSpace(text, i, end);
+      continue;
+    }
+    const name = text.slice(nameStart, i);
+    const valueStart = i + 1;
+    let j = nextSpace(text, valueStart, end);
+    while (j < end && !startsEnrichedField(text, j + 1, end)) j = nextSpace(text, j + 1, end);
+    const raw = text.slice(valueStart, j);
+    const n = raw.length;
+    const quoted = n >= 2 && raw.charCodeAt(0) === QUOTE && raw.charCodeAt(n - 1) === QUOTE;
+    fields.push({
+      name,
+      raw,
+      value: quoted ? raw.slice(1, -1) : raw,
+      form: quoted ? 'quoted' : 'bare',
+      inMsg: false,
+      sep: text.slice(sepStart, nameStart),
+    });
+    sepStart = j;
+    i = j;
+  }
+  return { fields, tail: text.slice(sepStart, end) };
+}
+
+/** `(null)` and `(none)` keep their `)` inside a message, as libauparse reads them. */
+function isNullToken(text: string, start: number, end: number): boolean {
+  return end - start === 6 && (text.startsWith('(null)', start) || text.startsWith('(none)', start));
+}
+
+function nextSpace(text: string, i: number, end: number): number {
+  while (i < end && text.charCodeAt(i) !== SPACE) i++;
+  return i;
+}
+
+function isEnrichedNameChar(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c === 0x2d;
+}
+
+function startsEnrichedField(text: string, i: number, end: number): boolean {
+  const first = i;
+  while (i < end && isEnrichedNameChar(text.charCodeAt(i))) i++;
+  return i > first && i < end && text.charCodeAt(i) === EQ;
+}
