@@ -56,6 +56,8 @@ interface Measured {
   note?: string;
   na?: string;
   warn?: string[];
+  /** Peak RSS of the peer process (from /usr/bin/time). */
+  peerRssMB?: number;
   /** 1-minute load average when the case started: how noisy its figures are. */
   load?: number;
   samples: { node: number[]; peer: number[]; ratio: number[] };
@@ -192,6 +194,7 @@ async function main(): Promise<number> {
         p = runPeer(peerPath, file, peerPasses, d.peer === 'interp');
         peerRecords = p.records;
         m.samples.peer.push((p.records * p.passes) / p.seconds);
+        if (p.maxRssKB !== undefined) m.peerRssMB = Math.max(m.peerRssMB ?? 0, p.maxRssKB / 1024);
       }
       let value: number;
       if (d.cli === true) {
@@ -218,7 +221,7 @@ async function main(): Promise<number> {
         switch (d.metric) {
           case 'records/s':
             value = u.records / s;
-            m.extra = `${si(u.fields / s)} fields/s`;
+            m.extra = `${si(u.fields / s)} fields/s; peak RSS node ${(c.maxRssKB! / 1024).toFixed(0)} MB${m.peerRssMB === undefined ? '' : `, peer ${m.peerRssMB.toFixed(0)} MB`}`;
             if (peerRecords !== undefined && c.perPass !== undefined && c.perPass.records !== peerRecords)
               warnOnce(m, `records per pass: node ${c.perPass.records}, peer ${peerRecords}`);
             if (p !== undefined && c.perPass !== undefined && c.perPass.fields !== p.fields) warnOnce(m, `fields per pass: node ${c.perPass.fields}, peer ${p.fields}`);

@@ -9,6 +9,7 @@
 export * from './bytes/index.js';
 export * from './tables/index.js';
 export * from './audit/index.js';
+export * from './audit/dialects/index.js';
 export * from './records/index.js';
 export * from './interpret/index.js';
 export * from './rules/index.js';

@@ -37,7 +37,11 @@ export function buildFrame(spec: FrameSpec, littleEndian: boolean): Uint8Array<A
   return w.finish();
 }
 
-/** Several messages in one datagram (each already padded to 4 bytes). */
+/**
+ * Several messages in one datagram (each already padded to 4 bytes).
+ *
+ * @example concatBytes([ackBytes, replyBytes]).length // ackBytes.length + replyBytes.length
+ */
 export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
   let n = 0;
   for (const p of parts) n += p.length;
@@ -50,7 +54,11 @@ export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffe
   return out;
 }
 
-/** Payload bytes of `body` through `codec`. */
+/**
+ * Payload bytes of `body` through `codec`.
+ *
+ * @example encodeBody(replaceCodec, { pid: 42, trailing: new Uint8Array(0) }, true) // 2a000000
+ */
 export function encodeBody<T>(codec: PayloadCodec<T>, body: T, littleEndian: boolean): Uint8Array<ArrayBuffer> {
   const w = new ByteWriter(littleEndian, codec.size(body));
   codec.encode(w, body);

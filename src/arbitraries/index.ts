@@ -7,3 +7,4 @@ export * from './records.js';
 export { interleave } from './exchanges.js';
 export * from './frames.js';
 export * from './invalid.js';
+export * from './sample.js';

@@ -56,7 +56,11 @@ export interface InvalidOptions {
   readonly kinds?: readonly InvalidKind[];
 }
 
-/** The code `misaligned-next` gives in a byte order; the fixed code of every other kind. */
+/**
+ * The code `misaligned-next` gives in a byte order; the fixed code of every other kind.
+ *
+ * @example expectedCode('misaligned-next', false) // 'AUDIT_ERR_BAD_LENGTH'
+ */
 export function expectedCode(kind: InvalidKind, littleEndian: boolean): AuditErrorCode {
   const code = INVALID_KINDS[kind].code;
   if (code === 'byte-order') return littleEndian ? AuditErrorCode.BAD_PADDING : AuditErrorCode.BAD_LENGTH;

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import type { NlMsgHeader } from '../netlink/header.js';
 import type { RecordTime } from '../records/types.js';
+import { memo } from './memo.js';
 import type { ByteOrderChoice } from './types.js';
 
 /** Any u32. */
@@ -19,7 +20,11 @@ export function nlmsghdrArbitrary(): fc.Arbitrary<NlMsgHeader> {
   return fc.record({ nlmsg_len: u32Arbitrary, nlmsg_type: u16Arbitrary, nlmsg_flags: u16Arbitrary, nlmsg_seq: u32Arbitrary, nlmsg_pid: u32Arbitrary });
 }
 
-/** A byte order per `choice`: `true` for little-endian. */
+/**
+ * A byte order per `choice`: `true` for little-endian.
+ *
+ * @example fc.sample(littleEndianArbitrary('be'), 1)[0] // false
+ */
 export function littleEndianArbitrary(choice: ByteOrderChoice = 'any'): fc.Arbitrary<boolean> {
   return choice === 'any' ? fc.boolean() : fc.constant(choice === 'le');
 }
@@ -33,8 +38,8 @@ export const recordTimeArbitrary: fc.Arbitrary<RecordTime> = fc.record({
 /** An event serial (`%u`). */
 export const serialArbitrary: fc.Arbitrary<number> = fc.integer({ min: 1, max: 0xffffffff });
 
-/** A request sequence number; libaudit counts from 1. */
-export const seqArbitrary: fc.Arbitrary<number> = fc.integer({ min: 1, max: 0xffffffff });
+/** A request sequence number: libaudit counts from 1, so mostly small, sometimes anywhere (wrapped). */
+export const seqArbitrary: fc.Arbitrary<number> = fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 1, max: 1000 }) }, { weight: 1, arbitrary: fc.integer({ min: 1, max: 0xffffffff }) });
 
 /** A netlink port id of a user-space socket (the pid of the sender, usually). */
 export const portidArbitrary: fc.Arbitrary<number> = fc.integer({ min: 1, max: 4_194_304 });
@@ -52,18 +57,6 @@ export const idArbitrary: fc.Arbitrary<number> = fc.oneof(
 /** A session id, 4294967295 when unset. */
 export const sessionArbitrary: fc.Arbitrary<number> = fc.oneof(fc.constant(0xffffffff), fc.integer({ min: 1, max: 100_000 }));
 
-const MEMO = new Map<string, fc.Arbitrary<unknown>>();
-
-/**
- * Build an arbitrary once per key: generators that depend on a parameter are called inside
- * `chain`, and building `stringMatching` again for every value is slow.
- */
-export function memo<T>(key: string, make: () => fc.Arbitrary<T>): fc.Arbitrary<T> {
-  let a = MEMO.get(key) as fc.Arbitrary<T> | undefined;
-  if (a === undefined) MEMO.set(key, (a = make()));
-  return a;
-}
-
 /** Plain text characters a kernel prints inside quotes (no space, no `"`, no control). */
 const PLAIN = /^[A-Za-z0-9_.+@:,%-]+$/;
 
@@ -80,7 +73,11 @@ export function nameComponentArbitrary(maxLength: number): fc.Arbitrary<string> 
   ));
 }
 
-/** An absolute path of 1–4 components. */
+/**
+ * An absolute path of 1–4 components.
+ *
+ * @example fc.sample(absPathArbitrary(24), 1)[0] // e.g. '/etc/my file'
+ */
 export function absPathArbitrary(maxLength: number): fc.Arbitrary<string> {
   return memo(`path:${maxLength}`, () => fc.array(nameComponentArbitrary(maxLength), { minLength: 1, maxLength: 4 }).map((p) => `/${p.join('/')}`));
 }
@@ -103,7 +100,11 @@ export const subjArbitrary: fc.Arbitrary<string> = fc.constantFrom(
 /** A rule key (`-k`), or none. */
 export const keyArbitrary: fc.Arbitrary<string | null> = fc.option(fc.stringMatching(/^[a-zA-Z0-9_-]{1,16}$/), { nil: null });
 
-/** True if `s` is plain text a kernel prints without hex. */
+/**
+ * True if `s` is plain text a kernel prints without hex.
+ *
+ * @example isPlain('bash') // true; isPlain('a b') // false
+ */
 export function isPlain(s: string): boolean {
   return PLAIN.test(s);
 }

@@ -4,8 +4,9 @@ import { toHexUpper } from '../bytes/hex.js';
 import { encodeUntrusted } from '../records/build.js';
 import type { RecordTime } from '../records/types.js';
 import {
-  absPathArbitrary, commArbitrary, memo, idArbitrary, keyArbitrary, nameComponentArbitrary, pidArbitrary, sessionArbitrary, subjArbitrary,
+  absPathArbitrary, commArbitrary, idArbitrary, keyArbitrary, nameComponentArbitrary, pidArbitrary, sessionArbitrary, subjArbitrary,
 } from './primitives.js';
+import { memo } from './memo.js';
 
 /**
  * One text record before framing: its type and its body, the text after `audit(SEC.MS:SERIAL): `
@@ -75,7 +76,11 @@ export function syscallValuesArbitrary(arch: number, syscall: number, items: num
     }));
 }
 
-/** A SYSCALL record body. */
+/**
+ * A SYSCALL record body.
+ *
+ * @example fc.sample(syscallRecordArbitrary(), 1)[0].body // 'arch=c000003e syscall=257 success=yes exit=3 a0=...'
+ */
 export function syscallRecordArbitrary(opts: RecordArbitraryOptions = {}): fc.Arbitrary<RecordSpec> {
   return fc.tuple(archArbitrary, fc.integer({ min: 0, max: 4 })).chain(([a, items]) =>
     syscallValuesArbitrary(a.arch, a.openat, items, opts).map((v) => ({ type: RECORD_TYPES.SYSCALL, body: syscallBody(v) })),
@@ -114,13 +119,21 @@ function pathRecord(item: number, max: number): fc.Arbitrary<RecordSpec> {
   return fc.oneof({ weight: 5, arbitrary: full }, { weight: 1, arbitrary: short }).map((body) => ({ type: RECORD_TYPES.PATH, body }));
 }
 
-/** A CWD record body: `cwd=` quoted or hex. */
+/**
+ * A CWD record body: `cwd=` quoted or hex.
+ *
+ * @example fc.sample(cwdRecordArbitrary(), 1)[0].body // 'cwd="/root"' or 'cwd=2F6D792066696C65'
+ */
 export function cwdRecordArbitrary(opts: RecordArbitraryOptions = {}): fc.Arbitrary<RecordSpec> {
   const max = opts.maxStringLength ?? 24;
   return memo(`cwd:${max}`, () => absPathArbitrary(max).map((p) => ({ type: RECORD_TYPES.CWD, body: `cwd=${encodeUntrusted(p)}` })));
 }
 
-/** Command lines: a program and arguments, some with spaces or non-ASCII (hex), some long (split). */
+/**
+ * Command lines: a program and arguments, some with spaces or non-ASCII (hex), some long (split).
+ *
+ * @example fc.sample(argvArbitrary(), 1)[0] // e.g. ['/bin/ls', '-l', 'my file']
+ */
 export function argvArbitrary(opts: RecordArbitraryOptions & { readonly longArgs?: boolean } = {}): fc.Arbitrary<string[]> {
   const max = opts.maxStringLength ?? 24;
   return memo(`argv:${max}:${opts.longArgs !== false}`, () => argv(max, opts.longArgs !== false));
@@ -168,13 +181,21 @@ export function execveBodies(argv: readonly string[], chunk: number, perRecord: 
   return bodies;
 }
 
-/** PROCTITLE: the argument area, NUL-separated, quoted when it is one plain word and hex otherwise. */
+/**
+ * PROCTITLE: the argument area, NUL-separated, quoted when it is one plain word and hex otherwise.
+ *
+ * @example proctitleBody(['cat', '/etc/passwd']) // 'proctitle=636174002F6574632F706173737764'
+ */
 export function proctitleBody(argv: readonly string[]): string {
   const bytes = utf8.encode(argv.join('\0')).subarray(0, 128);
   return `proctitle=${encodeUntrusted(bytes)}`;
 }
 
-/** A `struct sockaddr` as the kernel logs it in SOCKADDR (`saddr=` upper-case hex), in host byte order for the family. */
+/**
+ * A `struct sockaddr` as the kernel logs it in SOCKADDR (`saddr=` upper-case hex), in host byte order for the family.
+ *
+ * @example fc.sample(sockaddrArbitrary(true), 1)[0][0] // 2, 10 or 1 (AF_INET, AF_INET6, AF_UNIX)
+ */
 export function sockaddrArbitrary(littleEndian: boolean): fc.Arbitrary<Uint8Array> {
   const family = (f: number): number[] => (littleEndian ? [f & 0xff, f >> 8] : [f >> 8, f & 0xff]);
   const inet = fc
@@ -189,7 +210,11 @@ export function sockaddrArbitrary(littleEndian: boolean): fc.Arbitrary<Uint8Arra
   return fc.oneof(inet, inet6, unix);
 }
 
-/** A CONFIG_CHANGE body as `audit_log_rule_change` writes it (auditctl -a/-d). */
+/**
+ * A CONFIG_CHANGE body as `audit_log_rule_change` writes it (auditctl -a/-d).
+ *
+ * @example fc.sample(configChangeArbitrary(), 1)[0].body // 'auid=1000 ses=2 op=add_rule key="k" list=4 res=1'
+ */
 export function configChangeArbitrary(): fc.Arbitrary<RecordSpec> {
   return memo('config-change', () => configChange());
 }
@@ -237,7 +262,11 @@ export function userMessageTextArbitrary(opts: RecordArbitraryOptions = {}): fc.
     );
 }
 
-/** The record the kernel makes of a user message (`audit_log_user_recv_msg` + ` msg='...'`). */
+/**
+ * The record the kernel makes of a user message (`audit_log_user_recv_msg` + ` msg='...'`).
+ *
+ * @example userRecordBody({ pid: 1, uid: 0, auid: 0, ses: 1, text: 'op=login res=success' }) // "pid=1 uid=0 auid=0 ses=1 msg='op=login res=success'"
+ */
 export function userRecordBody(v: { pid: number; uid: number; auid: number; ses: number; subj?: string | undefined; text: string }): string {
   return `pid=${v.pid} uid=${v.uid} auid=${v.auid} ses=${v.ses}${v.subj === undefined ? '' : ` subj=${v.subj}`} msg='${v.text}'`;
 }

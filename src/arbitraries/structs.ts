@@ -77,7 +77,11 @@ export function auditStatusArbitrary(opts: StatusArbitraryOptions = {}): fc.Arbi
   });
 }
 
-/** `struct audit_features` with AUDIT_FEATURE_VERSION 1 and the two defined feature bits (or any). */
+/**
+ * `struct audit_features` with AUDIT_FEATURE_VERSION 1 and the two defined feature bits (or any).
+ *
+ * @example fc.sample(auditFeaturesArbitrary(), 1)[0].vers // 1
+ */
 export function auditFeaturesArbitrary(): fc.Arbitrary<AuditFeatures> {
   const bits = fc.oneof(fc.constantFrom(0, 1, 2, 3), u32Arbitrary);
   return fc.record({ vers: fc.constant(1), mask: bits, features: bits, lock: bits, trailing: fc.constant(EMPTY) });
@@ -89,6 +93,8 @@ export const ZERO_FEATURES: AuditFeatures = { vers: 0, mask: 0, features: 0, loc
 /**
  * An AUDIT_SIGNAL_INFO reply: the sender's loginuid and pid, and its LSM context with the NUL
  * SELinux counts (or none, without an LSM).
+ *
+ * @example sigInfoContext(fc.sample(auditSigInfoArbitrary(), 1)[0]) // e.g. 'system_u:system_r:init_t:s0'
  */
 export function auditSigInfoArbitrary(): fc.Arbitrary<AuditSigInfo> {
   const ctx = fc.oneof(
@@ -99,7 +105,11 @@ export function auditSigInfoArbitrary(): fc.Arbitrary<AuditSigInfo> {
   return fc.record({ uid: idArbitrary, pid: fc.oneof(pidArbitrary, fc.constant(-1)), ctx });
 }
 
-/** `struct audit_tty_status`: the 8-byte form, or the old 4-byte one (`enabled` only). */
+/**
+ * `struct audit_tty_status`: the 8-byte form, or the old 4-byte one (`enabled` only).
+ *
+ * @example sizeTtyStatus(fc.sample(auditTtyStatusArbitrary(), 1)[0]) // 8 or 4
+ */
 export function auditTtyStatusArbitrary(): fc.Arbitrary<AuditTtyStatus> {
   return fc.oneof(
     fc.record({ enabled: fc.constantFrom(0, 1), log_passwd: fc.constantFrom(0, 1), trailing: fc.constant(EMPTY) }),
@@ -107,13 +117,21 @@ export function auditTtyStatusArbitrary(): fc.Arbitrary<AuditTtyStatus> {
   );
 }
 
-/** An AUDIT_MAKE_EQUIV request: two absolute paths without NULs. */
+/**
+ * An AUDIT_MAKE_EQUIV request: two absolute paths without NULs.
+ *
+ * @example fc.sample(makeEquivArbitrary(), 1)[0].old_path[0] // 0x2f ('/')
+ */
 export function makeEquivArbitrary(maxLength = 24): fc.Arbitrary<AuditMakeEquiv> {
   const path = fc.array(fc.stringMatching(/^[a-z0-9_.-]{1,12}$/), { minLength: 1, maxLength: 3 }).map((p) => utf8.encode(`/${p.join('/')}`.slice(0, Math.max(2, maxLength * 2))));
   return fc.record({ old_path: path, new_path: path, trailing: fc.constant(EMPTY) });
 }
 
-/** The AUDIT_REPLACE probe: the pid of the process taking over as audit daemon. */
+/**
+ * The AUDIT_REPLACE probe: the pid of the process taking over as audit daemon.
+ *
+ * @example fc.sample(auditReplaceArbitrary(), 1)[0].pid // 1..4194304
+ */
 export function auditReplaceArbitrary(): fc.Arbitrary<AuditReplace> {
   return fc.record({ pid: pidArbitrary, trailing: fc.constant(EMPTY) });
 }

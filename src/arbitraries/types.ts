@@ -74,6 +74,12 @@ export interface FrameOptions {
    * splits at MAX_EXECVE_AUDIT_LEN (7500); the default 16 exercises the same text with short frames.
    */
   readonly execveChunk?: number;
+  /**
+   * Sometimes put the LIST_RULES replies and NLMSG_DONE in one datagram, as a netlink dump does.
+   * The audit kernel sends each in a datagram of its own (the default, false); Wireshark 4 does
+   * not realign between messages and reports such batches with unaligned rules as malformed.
+   */
+  readonly batchReplies?: boolean;
 }
 
 /** Options with every default filled in. */
@@ -86,6 +92,7 @@ export interface ResolvedOptions {
   readonly maxRules: number;
   readonly maxStringLength: number;
   readonly execveChunk: number;
+  readonly batchReplies: boolean;
 }
 
 /** True when the dialect has the types a family needs. */
@@ -112,5 +119,6 @@ export function resolveOptions(opts: FrameOptions = {}): ResolvedOptions {
     maxRules: opts.maxRules ?? 4,
     maxStringLength: opts.maxStringLength ?? 24,
     execveChunk: opts.execveChunk ?? 16,
+    batchReplies: opts.batchReplies ?? false,
   };
 }

@@ -89,7 +89,11 @@ export function fieldKind(recordType: number, name: string, raw: string, table: 
   return table.get(name) ?? 'unclassified';
 }
 
-/** libauparse's `is_hex_string`: only hex digits of either case (any length). */
+/**
+ * libauparse's `is_hex_string`: only hex digits of either case (any length).
+ *
+ * @example isHexString('c0ffee') // → true
+ */
 export function isHexString(s: string): boolean {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);

@@ -142,7 +142,11 @@ export const TTY_NAMED_KEYS: readonly (readonly [string, string])[] = [
   ['\x1b[24~', 'F12'], ['\x1b', 'esc'],
 ];
 
-/** Names of the set bits of `value` in table order, or undefined if none is set. */
+/**
+ * Names of the set bits of `value` in table order (empty if none is set).
+ *
+ * @example flagNames(0x10000000, CLONE_FLAGS) // → ['CLONE_NEWUSER']
+ */
 export function flagNames(value: number, table: readonly (readonly [number, string])[]): string[] {
   const out: string[] = [];
   for (const [bit, name] of table) if ((value & bit) >>> 0 !== 0) out.push(name);

@@ -29,7 +29,11 @@ export interface InterpretOptions {
 const MACHINE_BY_ARCH: ReadonlyMap<number, string> = new Map(LIBAUDIT_MACHINES.map(([, name, arch]) => [arch, name]));
 const syscallNames = new Map<string, ReadonlyMap<number, string>>();
 
-/** Syscall number → name on a libaudit machine (`x86_64`, `aarch64`, ...). */
+/**
+ * Syscall number → name on a libaudit machine (`x86_64`, `aarch64`, ...).
+ *
+ * @example syscallName('aarch64', 221) // → 'execve'
+ */
 export function syscallName(machine: string, n: number): string | undefined {
   let m = syscallNames.get(machine);
   if (m === undefined) {
@@ -41,7 +45,11 @@ export function syscallName(machine: string, n: number): string | undefined {
   return m.get(n);
 }
 
-/** `arch=c000003e` → `x86_64` (libaudit's machine names). */
+/**
+ * `arch=c000003e` → `x86_64` (libaudit's machine names).
+ *
+ * @example machineOfArch('c00000b7') // → 'aarch64'
+ */
 export function machineOfArch(raw: string): string | undefined {
   const v = leadingNumber(raw, 16);
   return v === undefined ? undefined : MACHINE_BY_ARCH.get(Number(BigInt.asUintN(32, v)));
@@ -105,6 +113,8 @@ export function interpretField(record: AuditRecord, field: AuditField, opts: Int
  * What an ENRICHED line already says about a field (`AUID="root"` for `auid`), used first as
  * libauparse does: ids unquoted or hex-decoded, other values as written unless auditd could not
  * interpret them either (`unknown-...`).
+ *
+ * @example enrichedInterpretation(parseLogLine('type=SYSCALL msg=audit(1.000:1): auid=0\x1dAUID="root"'), 'auid', 'uid') // → 'root'
  */
 export function enrichedInterpretation(record: AuditRecord, name: string, kind: FieldKind): string | undefined {
   const enriched = record.enriched;
@@ -115,7 +125,11 @@ export function enrichedInterpretation(record: AuditRecord, name: string, kind: 
   return kind === 'uid' || kind === 'gid' ? printEscaped(e.raw) : e.raw;
 }
 
-/** Interprets `raw` as a given kind in the context of `record`. */
+/**
+ * Interprets `raw` as a given kind in the context of `record`.
+ *
+ * @example interpretAs('mode', rec, '0100755') // → 'file,755'
+ */
 export function interpretAs(kind: FieldKind, record: AuditRecord, raw: string, opts: InterpretOptions = {}): string {
   switch (kind) {
     case 'uid':

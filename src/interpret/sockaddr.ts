@@ -45,7 +45,11 @@ export function printSockaddr(raw: string, littleEndian = true): string {
   }
 }
 
-/** RFC 5952 text of 16 bytes (what getnameinfo(NI_NUMERICHOST) prints), with IPv4-mapped tails. */
+/**
+ * RFC 5952 text of 16 bytes (what getnameinfo(NI_NUMERICHOST) prints), with IPv4-mapped tails.
+ *
+ * @example ipv6(new Uint8Array(16)) // → '::'
+ */
 export function ipv6(a: Uint8Array): string {
   const words: number[] = [];
   for (let i = 0; i < 16; i += 2) words.push((a[i]! << 8) | a[i + 1]!);

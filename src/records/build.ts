@@ -37,6 +37,8 @@ export interface RecordInput extends ParseOptions {
 /**
  * True if the kernel would hex-encode these bytes: any `"`, any byte below 0x21 or above 0x7E
  * (`audit_string_contains_control`, reference §4.3).
+ *
+ * @example needsHex(new TextEncoder().encode('a b')) // → true
  */
 export function needsHex(bytes: Uint8Array): boolean {
   for (let i = 0; i < bytes.length; i++) {

@@ -99,7 +99,11 @@ export function proctitleArgv(record: AuditRecord): readonly string[] {
   return out;
 }
 
-/** The exact bytes of a field's value: hex decoded, quotes removed, otherwise the raw text. */
+/**
+ * The exact bytes of a field's value: hex decoded, quotes removed, otherwise the raw text.
+ *
+ * @example fieldBytes(parseLogLine('type=PROCTITLE msg=audit(1.000:1): proctitle=610062').fields[0]!) // → Uint8Array [0x61, 0x00, 0x62]
+ */
 export function fieldBytes(f: AuditField): Uint8Array {
   if (f.form === 'hex') return fromHex(f.raw);
   return utf8Bytes(f.value ?? '');

@@ -38,7 +38,11 @@ export function formatLogLine(r: AuditRecord, opts: LogLineOptions = {}): string
   return line;
 }
 
-/** Fields with their separators, then the tail. */
+/**
+ * Fields with their separators, then the tail.
+ *
+ * @example formatFields(parseLogLine('type=CWD msg=audit(1.000:2): cwd="/"').fields, '') // → ' cwd="/"'
+ */
 export function formatFields(fields: readonly AuditField[], tail: string): string {
   let s = '';
   for (const f of fields) s += `${f.sep}${f.name}=${f.raw}`;

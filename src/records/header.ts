@@ -44,7 +44,11 @@ export function parseHeader(text: string, start: number): RecordHeader {
   return { time: { sec: sec.value, msec: msec.value }, serial: serial.value, bodyStart: colon ? i + 2 : i + 1, colon };
 }
 
-/** `audit(SEC.MSEC:SERIAL):` for a time and serial (without the colon when `colon` is false). */
+/**
+ * `audit(SEC.MSEC:SERIAL):` for a time and serial (without the colon when `colon` is false).
+ *
+ * @example formatHeader({ sec: 1, msec: 5 }, 7) // → 'audit(1.005:7):'
+ */
 export function formatHeader(time: RecordTime, serial: number, colon = true): string {
   const ms = time.msec < 10 ? `00${time.msec}` : time.msec < 100 ? `0${time.msec}` : `${time.msec}`;
   return `audit(${time.sec}.${ms}:${serial})${colon ? ':' : ''}`;

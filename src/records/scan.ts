@@ -40,6 +40,15 @@ export function classifyValue(
   return ['bare', raw];
 }
 
+function makeField(type: number, name: string, raw: string, inMsg: boolean, sep: string, untrusted: ReadonlySet<string>): AuditField {
+  const n = raw.length;
+  const c = n === 0 ? 0 : raw.charCodeAt(0);
+  if (c === QUOTE && n >= 2 && raw.charCodeAt(n - 1) === QUOTE) return { name, raw, value: raw.slice(1, -1), form: 'quoted', inMsg, sep };
+  if ((c === 0x28 && (raw === '(null)' || raw === '(none)')) || (c === 0x3f && n === 1)) return { name, raw, value: null, form: 'null', inMsg, sep };
+  if (isUpperHex(raw) && isUntrustedField(type, name, untrusted)) return { name, raw, value: hexToText(raw), form: 'hex', inMsg, sep };
+  return { name, raw, value: raw, form: 'bare', inMsg, sep };
+}
+
 /**
  * Splits a record body into fields with a hand-written scanner: tokens are runs of non-spaces,
  * a token with `=` after at least one character is a field, anything else stays in the next
@@ -74,11 +83,11 @@ function scanRange(
     while (i < end && text.charCodeAt(i) === SPACE) i++;
     if (i >= end) break;
     const tokStart = i;
-    let eq = -1;
-    while (i < end && text.charCodeAt(i) !== SPACE) {
-      if (eq < 0 && text.charCodeAt(i) === EQ) eq = i;
-      i++;
-    }
+    // indexOf is vectorised in V8: long values (hex proctitles, paths) are skipped, not walked.
+    i = text.indexOf(' ', tokStart);
+    if (i < 0 || i > end) i = end;
+    let eq = text.indexOf('=', tokStart);
+    if (eq >= i) eq = -1;
     let nameStart = tokStart;
     if (inMsg && text.charCodeAt(nameStart) === PAREN_OPEN) nameStart++;
     if (eq <= nameStart) continue;
@@ -100,8 +109,8 @@ function scanRange(
       if (last === COMMA || (last === PAREN_CLOSE && !isNullToken(text, eq + 1, valueEnd))) valueEnd--;
     }
     const raw = text.slice(eq + 1, valueEnd);
-    const [form, value] = classifyValue(type, name, raw, untrusted);
-    out.push({ name, raw, value, form, inMsg, sep: pending + text.slice(sepStart, nameStart) });
+    const sep = pending === '' && nameStart === sepStart + 1 && text.charCodeAt(sepStart) === SPACE ? ' ' : pending + text.slice(sepStart, nameStart);
+    out.push(makeField(type, name, raw, inMsg, sep, untrusted));
     pending = '';
     sepStart = valueEnd;
   }

@@ -5,7 +5,11 @@ const utf8Strict = new TextDecoder('utf-8', { fatal: true });
 const latin1 = new TextDecoder('latin1');
 const encoder = new TextEncoder();
 
-/** True if `s` is non-empty, even-length hex written with digits and upper-case letters only. */
+/**
+ * True if `s` is non-empty, even-length hex written with digits and upper-case letters only.
+ *
+ * @example isUpperHex('2F74') // → true; isUpperHex('c000003e') // → false
+ */
 export function isUpperHex(s: string): boolean {
   if (s.length === 0 || (s.length & 1) !== 0) return false;
   for (let i = 0; i < s.length; i++) {
@@ -15,7 +19,11 @@ export function isUpperHex(s: string): boolean {
   return true;
 }
 
-/** A hex-encoded string's bytes read as UTF-8 (invalid sequences become U+FFFD). */
+/**
+ * A hex-encoded string's bytes read as UTF-8 (invalid sequences become U+FFFD).
+ *
+ * @example hexToText('2F746D70') // → '/tmp'
+ */
 export function hexToText(hex: string): string {
   return utf8.decode(fromHex(hex));
 }
@@ -23,6 +31,8 @@ export function hexToText(hex: string): string {
 /**
  * Text of a payload. Kernel records are ASCII; bytes that are not valid UTF-8 (an LSM label, a
  * sender's free text) are read as Latin-1 so that every byte maps to one character and back.
+ *
+ * @example payloadText(new Uint8Array([0x61, 0x3d, 0x62, 0])) // → 'a=b'
  */
 export function payloadText(bytes: Uint8Array): string {
   let end = bytes.length;

@@ -25,7 +25,11 @@ export function untrustedFields(extra: Iterable<string> = []): ReadonlySet<strin
 /** The default set. */
 export const UNTRUSTED_FIELDS: ReadonlySet<string> = untrustedFields();
 
-/** True for EXECVE's `a0`, `a12`, `a1[3]` (not `argc`, not `a1_len`). */
+/**
+ * True for EXECVE's `a0`, `a12`, `a1[3]` (not `argc`, not `a1_len`).
+ *
+ * @example isExecveArgName('a1[3]') // → true
+ */
 export function isExecveArgName(name: string): boolean {
   if (name.length < 2 || name.charCodeAt(0) !== 0x61) return false;
   let i = 1;
@@ -37,7 +41,11 @@ export function isExecveArgName(name: string): boolean {
   return name.length - 1 > i + 1;
 }
 
-/** True if a field of this record type and name carries an untrusted (quoted or hex) string. */
+/**
+ * True if a field of this record type and name carries an untrusted (quoted or hex) string.
+ *
+ * @example isUntrustedField(1309, 'a0') // → true (EXECVE argument)
+ */
 export function isUntrustedField(type: number, name: string, set: ReadonlySet<string> = UNTRUSTED_FIELDS): boolean {
   if (type === EXECVE && isExecveArgName(name)) return true;
   return set.has(name);

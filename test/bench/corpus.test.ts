@@ -70,6 +70,11 @@ describe('audit.log corpus', () => {
     for (const l of lines) if (l.type === 'EXECVE') expect(l.body.length).toBeLessThanOrEqual(7500);
   });
 
+  it('is plain ASCII (every byte the kernel would not print raw is hex-encoded)', () => {
+    expect(auditLogText({ seed: 4, shape: 'dense', sizeBytes: SIZE })).toMatch(/^[\x20-\x7e\n]*$/);
+    expect(auditLogText({ seed: 4, shape: 'dense', sizeBytes: SIZE, enriched: true })).toMatch(/^[\x1d\x20-\x7e\n]*$/);
+  });
+
   it('writes quoted values only when the kernel would not hex-encode them', () => {
     for (const l of stamps(auditLogText({ seed: 3, shape: 'dense', sizeBytes: SIZE }))) {
       if (l.type === 'AVC' || l.body.includes("msg='")) continue;

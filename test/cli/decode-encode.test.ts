@@ -134,9 +134,9 @@ describe('decode output', () => {
   });
 
   it('bad options and unknown dialects fail with a message', async () => {
-    expect((await runCli(['decode', '--framing', 'nope', `${VECTORS}/auditctl-status.txt`])).code).toBe(1);
+    expect((await runCli(['decode', '--framing', 'nope', `${VECTORS}/auditctl-status.txt`])).code).toBe(2);
     const r = await runCli(['decode', '--dialect', 'nope', `${VECTORS}/auditctl-status.txt`]);
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
     expect(r.stderr).toContain('unknown dialect');
   });
 

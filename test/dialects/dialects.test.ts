@@ -213,3 +213,24 @@ describe('the docs/dialects.md example of a kernel of your own', () => {
     expect(encodeDatagram(dec, { registry: lab.registry })).toEqual(frame);
   });
 });
+
+describe('typed readings of arbitrary bodies', () => {
+  const typed: readonly (readonly [string, number])[] = [
+    ['ns-2015', 1330], ['ns-2015', 1341], ['contid-rfc-2017', 1020], ['ghak90-v7', 1334], ['ghak90-v8', 1022], ['ghak90-v11', 1020], ['ghak90-v11', 1336],
+  ];
+  test.prop([fc.constantFrom(...typed), fc.oneof(fc.string({ maxLength: 60 }), bodyText), fc.boolean()], { numRuns: 300 })(
+    'either a typed record or an AuditError in `error`; never a throw of anything else',
+    ([n, type], body, le) => {
+      const d = getDialect(n);
+      const frame = buildRecordFrame(type, { time: { sec: 1, msec: 2 }, serial: 3 }, body, { littleEndian: le });
+      const m = decodeDatagram(frame, { littleEndian: le, registry: d.registry }).messages[0]!;
+      try {
+        const r = readDialectRecord(d, m)!;
+        expect(r.typed === undefined).toBe(r.error !== undefined);
+        if (r.error !== undefined) expect(isAuditError(r.error)).toBe(true);
+      } catch (e) {
+        expect(isAuditError(e)).toBe(true);
+      }
+    },
+  );
+});

@@ -54,6 +54,8 @@ describe('golden records of the ghak90 v11 commit messages', () => {
     const pkt = splitFields(body(NETFILTER_PKT));
     expect(recordLinkOf(pkt)).toBe(1);
     expect(contidOf(pkt)).toBeUndefined();
+    expect(contidOf(splitFields(body(CONTAINER_ID_2)))?.chains.map((c) => c.id)).toEqual([4112973747854606336n, 1916436506412318720n]);
+    expect(contidOf(splitFields('pid=1 contid=2,^1'))).toEqual({ chains: [{ id: 2n, ancestors: [1n] }] });
     const cid = containerIdSchema.parseBody(body(CONTAINER_ID_2));
     expect(cid.values.record).toBe(1);
     expect(cid.values.contid.chains.map((c) => c.id)).toEqual([4112973747854606336n, 1916436506412318720n]);

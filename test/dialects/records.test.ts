@@ -175,3 +175,49 @@ describe('the 2017 RFC container record under its dialect', () => {
     void readDialectRecord;
   });
 });
+
+describe('typed records through datagrams, per dialect', () => {
+  const stamp = { time: { sec: 1606404280, msec: 226 }, serial: 174542 };
+
+  async function viaDatagram(dialectName: string, typeName: string, body: string, le: boolean): Promise<unknown> {
+    const { decodeDatagram, encodeDatagram } = await import('../../src/audit/datagram.js');
+    const { getDialect, readDialectRecord, typeNumber } = await import('../../src/audit/dialects/index.js');
+    const d = getDialect(dialectName);
+    const frame = buildRecordFrame(typeNumber(d, typeName), stamp, body, { littleEndian: le });
+    const dec = decodeDatagram(frame, { littleEndian: le, registry: d.registry });
+    expect(encodeDatagram(dec, { registry: d.registry })).toEqual(frame);
+    const r = readDialectRecord(d, dec.messages[0]!)!;
+    expect(r.error).toBeUndefined();
+    expect(r.name).toBe(typeName);
+    return (r.typed as { values: unknown }).values;
+  }
+
+  test.prop([fc.constantFrom('ghak90-v7', 'ghak90-v8', 'ghak90-v11'), fc.record({ record: u32, contid: contidList }, { requiredKeys: ['contid'] }), fc.boolean()], { numRuns: 200 })(
+    'CONTAINER_ID at 1334 / 1335 / 1336',
+    async (n, v, le) => {
+      expect(await viaDatagram(n, 'CONTAINER_ID', containerIdSchema.format(containerIdSchema.build(v)), le)).toEqual(v);
+    },
+  );
+
+  test.prop([fc.constantFrom('ghak90-v7', 'ghak90-v8', 'ghak90-v11'), fc.record({ op: fc.constantFrom('set', 'drop'), opid: i32, contid: contidList, oldContid: contidList }), fc.boolean()], { numRuns: 200 })(
+    'CONTAINER_OP at 1020',
+    async (n, v, le) => {
+      expect(await viaDatagram(n, 'CONTAINER_OP', containerOpSchema.format(containerOpSchema.build(v)), le)).toEqual(v);
+    },
+  );
+
+  test.prop([fc.constantFrom('init', 'del') as fc.Arbitrary<'init' | 'del'>, fc.constantFrom('mnt', 'uts', 'ipc', 'user', 'pid', 'net') as fc.Arbitrary<'mnt'>, nsValues(), fc.boolean()], { numRuns: 200 })(
+    'NS_INIT_* / NS_DEL_* at 1330–1341 under ns-2015',
+    async (op, kind, v, le) => {
+      const s = namespaceSchema(op, kind);
+      expect(await viaDatagram('ns-2015', `NS_${op.toUpperCase()}_${kind.toUpperCase()}`, s.format(s.build(v)), le)).toEqual(v);
+    },
+  );
+
+  test.prop([fc.record({ opid: i32, capcontid: u32, oldCapcontid: u32 }), fc.constantFrom('ghak90-v8', 'ghak90-v11'), fc.boolean()], { numRuns: 200 })(
+    'SET_CAPCONTID record at 1022 (V8 on)',
+    async (v, n, le) => {
+      expect(await viaDatagram(n, 'SET_CAPCONTID', setCapcontidSchema.format(setCapcontidSchema.build(v)), le)).toEqual(v);
+    },
+  );
+});

@@ -248,10 +248,22 @@ const HUGE_NUMBERS = ['4294967295', '4294967296', '99999999999999999999', '90071
 
 /** Ranges [start, end) of values (after `=`) in a text. */
 function valueSpans(text: string): { nameStart: number; eq: number; end: number }[] {
+  // Linear on purpose: a regular expression here went quadratic on the mutators' own long values.
   const out: { nameStart: number; eq: number; end: number }[] = [];
-  const re = /([A-Za-z_][A-Za-z0-9_[\]-]*)=("[^"]*"|'[^']*|[^ \n]*)/g;
-  for (let m = re.exec(text); m !== null && out.length < 4096; m = re.exec(text)) {
-    out.push({ nameStart: m.index, eq: m.index + m[1]!.length, end: m.index + m[0].length });
+  const isName = (c: string): boolean => /[A-Za-z0-9_[\]-]/.test(c);
+  for (let eq = text.indexOf('='); eq >= 0 && out.length < 4096; eq = text.indexOf('=', eq + 1)) {
+    let nameStart = eq;
+    while (nameStart > 0 && eq - nameStart < 64 && isName(text[nameStart - 1]!)) nameStart--;
+    if (nameStart === eq) continue;
+    let end = eq + 1;
+    const q = text[end];
+    if (q === '"' || q === "'") {
+      const close = text.indexOf(q, end + 1);
+      end = close < 0 ? text.length : close + 1;
+    } else {
+      while (end < text.length && text[end] !== ' ' && text[end] !== '\n') end++;
+    }
+    out.push({ nameStart, eq, end });
   }
   return out;
 }

@@ -270,11 +270,40 @@ function codecTarget(corpus: Corpus, name: string, seedsOf: string, codec: Paylo
   };
 }
 
-function useRecord(r: AuditRecord): void {
-  const j = recordToJson(r);
-  JSON.parse(JSON.stringify(j));
-  joinExecveArgs([r]);
-  proctitleArgv(r);
+/**
+ * The largest argument index an EXECVE record names (argc, aN, aN[M] chunk numbers). joinExecveArgs
+ * loops up to it, so a tiny record claiming argc=4294967295 would run (and allocate) for minutes:
+ * the fuzzer reports that instead of running it (finding F1 in test/fixtures/fuzz/FINDINGS.md).
+ */
+export function execveClaim(records: readonly AuditRecord[]): number {
+  let claim = 0;
+  for (const r of records) {
+    if (r.type !== 1309) continue;
+    for (const f of r.fields) {
+      if (f.name === 'argc' && /^[0-9]+$/.test(f.raw)) claim = Math.max(claim, Number(f.raw));
+      const m = /^a([0-9]+)(?:\[([0-9]+)\])?/.exec(f.name);
+      if (m !== null) claim = Math.max(claim, Number(m[1]) + 1, m[2] === undefined ? 0 : Number(m[2]) + 1);
+    }
+  }
+  return claim;
+}
+
+/** Bound for execveClaim: more than this many argument slots from this many fields is unbounded work. */
+export function execveBound(records: readonly AuditRecord[]): number {
+  let n = 0;
+  for (const r of records) n += r.fields.length;
+  return 4 * n + 4096;
+}
+
+function useRecords(rs: readonly AuditRecord[]): string | undefined {
+  for (const r of rs) {
+    JSON.parse(JSON.stringify(recordToJson(r)));
+    proctitleArgv(r);
+  }
+  const claim = execveClaim(rs);
+  if (claim > execveBound(rs)) return `unbounded: joinExecveArgs would loop ${claim} times for ${rs.length} record(s) (argc / aN index from the wire)`;
+  joinExecveArgs(rs);
+  return undefined;
 }
 
 function captureTarget(corpus: Corpus, format: CaptureFormat, structure: ((b: Uint8Array) => Structure) | 'text', ciCases: number): Target {
@@ -455,8 +484,7 @@ export function allTargets(root: string): Target[] {
     ciCases: 2500,
     mutate: textMutator,
     run(input) {
-      useRecord(parseRecordPayload(input, c.recordPayloads[input.length % c.recordPayloads.length]!.type));
-      return undefined;
+      return useRecords([parseRecordPayload(input, c.recordPayloads[input.length % c.recordPayloads.length]!.type)]);
     },
   });
   t.push({
@@ -466,7 +494,8 @@ export function allTargets(root: string): Target[] {
     mutate: textMutator,
     run(input) {
       const r = parseLogLine(bytesToLatin1(input));
-      useRecord(r);
+      const u = useRecords([r]);
+      if (u !== undefined) return u;
       const back = recordFromJson(JSON.parse(JSON.stringify(recordToJson(r))));
       if (back.fields.length !== r.fields.length) return `lie: JSON round trip changed the field count ${r.fields.length} → ${back.fields.length}`;
       return undefined;
@@ -488,7 +517,10 @@ export function allTargets(root: string): Target[] {
       }
       let n = 0;
       for (const out of assembleEvents(recs, { maxInFlight: 8, maxRecords: 50 })) {
-        if (out.kind === 'event') joinExecveArgs(out.event.records);
+        if (out.kind === 'event') {
+          const u = useRecords(out.event.records);
+          if (u !== undefined) return u;
+        }
         if (++n > 2 * recs.length + 8) return `no-progress: more events than records`;
       }
       return undefined;

@@ -8,7 +8,8 @@ import { compareRecord } from './differential.js';
 import { arbGeneratedLog } from './generated.js';
 
 const HELPER = fileURLToPath(new URL('../../scripts/auparse-ref.py', import.meta.url));
-const PYTHON = '/usr/bin/python3';
+/** Debian's python (python3-audit is only importable there); AUPARSE_PYTHON overrides it. */
+const PYTHON = process.env['AUPARSE_PYTHON'] ?? '/usr/bin/python3';
 const available = spawnSync(PYTHON, ['-c', 'import auparse'], { stdio: 'ignore' }).status === 0;
 
 /**

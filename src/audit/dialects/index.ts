@@ -13,7 +13,7 @@ export { makeStatusCodec, dialectStatusMask, dialectFeatureBitmap, AUDIT_STATUS_
 export type { DialectStatus, StatusCodec } from './status.js';
 export * from './contid.js';
 export * from './ns-inodes.js';
-export { splitFields, joinFields, fieldValue, untrustedValue, readUntrusted } from './fields.js';
+export { splitFields, joinFields, fieldValue, untrustedValue, readUntrusted, readDecimal, valueOffset } from './fields.js';
 export type { RecordField } from './fields.js';
 export { defineRecordSchema } from './typed-record.js';
 export type { TypedRecord, TypedRecordSchema, FieldRule, FieldRules, ValueCodec } from './typed-record.js';

@@ -1,4 +1,4 @@
-import { AuditError, AuditErrorCode, truncated } from '../../bytes/errors.js';
+import { AuditError, AuditErrorCode } from '../../bytes/errors.js';
 import { defineStruct, type StructCodec, type StructOf } from '../../bytes/struct.js';
 import type { CodecContext, PayloadCodec } from '../codec.js';
 
@@ -153,9 +153,9 @@ function canonicalDecimal(bytes: Uint8Array): bigint | null {
 }
 
 /**
- * Codec for v11 AUDIT_SIGNAL_INFO2 (1021) replies. With strict validation a `cid_len` that runs
- * past the payload or does not cover a decimal number is an `AUDIT_ERR_BAD_LENGTH`; leniently it
- * means "no contid".
+ * Codec for v11 AUDIT_SIGNAL_INFO2 (1021) replies. A `cid_len` that runs past the payload or does
+ * not cover a canonical decimal number means "no contid" under either validation, because that is
+ * what a v11 kernel really sends when the sender has none.
  *
  * @example sigInfo2V11Codec.size({ uid: 0, pid: 1, cid_len: 2, contid: 42n, ctx: new Uint8Array() }) // 14
  */
@@ -165,15 +165,8 @@ export const sigInfo2V11Codec: PayloadCodec<SigInfo2V11> = {
     const path = pathOf(ctx, 'audit_sig_info2');
     const h = SIG_INFO2_V11.read(payload, ctx.littleEndian, ctx.base, path);
     const data = payload.subarray(SIG_INFO2_V11.size);
+    // A v11 kernel without a contid sends whatever kmalloc left in cid_len: bound it by the payload.
     const contid = h.cid_len <= data.length ? canonicalDecimal(data.subarray(0, h.cid_len)) : null;
-    if (contid === null && ctx.validation === 'strict') {
-      throw new AuditError(AuditErrorCode.BAD_LENGTH, `cid_len ${h.cid_len} does not cover a decimal contid in ${data.length} data bytes`, {
-        offset: ctx.base + 8,
-        path: `${path}.cid_len`,
-        expected: data.length,
-        actual: h.cid_len,
-      });
-    }
     return { ...h, contid, ctx: (contid === null ? data : data.subarray(h.cid_len)).slice() };
   },
   encode(w, body) {

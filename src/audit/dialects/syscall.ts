@@ -1,5 +1,5 @@
-import type { NsKind } from './ns-inodes.js';
 import { untrustedValue } from './fields.js';
+import type { NsKind } from './ns-inodes.js';
 
 /** The values of a SYSCALL record (reference §4.4), in the order the kernel prints them. */
 export interface SyscallValues {

@@ -54,7 +54,7 @@ export function defineRecordSchema<V extends object>(kind: string, rules: FieldR
     const values: Record<string, unknown> = {};
     const extra: RecordField[] = [];
     fields.forEach((f, i) => {
-      const hit = entries.find(([key, rule]) => rule.name === f.name && !(key in values));
+      const hit = entries.find(([key, rule]) => rule.name === f.name && !Object.hasOwn(values, key));
       if (hit === undefined) {
         extra.push(f);
         return;
@@ -62,7 +62,7 @@ export function defineRecordSchema<V extends object>(kind: string, rules: FieldR
       values[hit[0]] = hit[1].codec.parse(f.value, base + valueOffset(fields, i), `${path}.${f.name}`);
     });
     for (const [key, rule] of entries) {
-      if (!(key in values) && rule.optional !== true) {
+      if (!Object.hasOwn(values, key) && rule.optional !== true) {
         throw new AuditError(AuditErrorCode.BAD_RECORD, `${kind} record has no ${rule.name}= field`, { offset: base, path: `${path}.${rule.name}` });
       }
     }

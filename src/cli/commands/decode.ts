@@ -1,47 +1,61 @@
-import { readFileSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { decodeDatagram, MAINLINE_REGISTRY, type AuditMessage, type AuditRegistry, type DecodedDatagram } from '../../audit/index.js';
-import { decodeFeatureBitmap, decodeStatusMask, sigInfoContext } from '../../audit/index.js';
+import { decodeDatagram, MAINLINE_REGISTRY, type AuditRegistry, type DecodedDatagram } from '../../audit/index.js';
 import { getDialect } from '../../audit/dialects/catalog.js';
 import { AuditError, AuditErrorCode, isAuditError } from '../../bytes/errors.js';
 import { toHex } from '../../bytes/hex.js';
-import { readCapture, type CaptureFormat } from '../../capture/index.js';
-import { formatNlmFlags } from '../../netlink/flags.js';
+import { datagramMatches } from '../../capture/filter.js';
+import { logLineDatagram } from '../../capture/log-datagram.js';
+import { recordOfItem } from '../../capture/records.js';
+import type { CapturedDatagram, CaptureFormat, LogLine } from '../../capture/types.js';
+import { hexLine } from '../../capture/write-text.js';
+import { matchRecord, parseFilter, type Filter } from '../../events/filter.js';
 import type { Framing } from '../../netlink/framing.js';
 import type { Validation } from '../../netlink/issues.js';
+import { inputSize, readCaptureStream, type ByteSource } from '../../node/capture.js';
+import { parseByteOrder, parseInputFormat } from '../../node/input.js';
+import { progressReporter } from '../../node/progress.js';
+import type { AuditRecord } from '../../records/types.js';
+import { containerOf, teeHead } from '../format/container.js';
+import { logLineFor } from '../format/log.js';
+import { Output } from '../format/out.js';
+import { formatDatagram } from '../format/text.js';
 import type { CliIO, Command } from '../io.js';
-import { datagramToJson, errorToJson } from '../json/index.js';
+import { datagramToJson, errorToJson, sourceOf, type ContainerJson, type LogJson } from '../json/index.js';
 
 const USAGE = `usage: audit-netlink decode [options] FILE|-
 
-Decode every datagram of a capture (pcap, pcapng, hex transcript, strace, audit.log; recognised
-from its content) and print each message.
+Decode every datagram of a capture (pcap, pcapng, strace, hex transcript, raw, audit.log;
+recognised from its content) and print each message. FILE - reads standard input. The input is
+streamed: memory stays flat however large it is.
 
 options:
-  --format text|jsonl        readable text (default) or JSON Lines (docs/jsonl.md)
+  --format text|jsonl|log|hex
+                             text: readable, records with interpreted fields (default)
+                             jsonl: JSON Lines (docs/jsonl.md), what 'encode' reads
+                             log: audit.log lines as auditd writes them
+                             hex: one hex transcript line per datagram (sendto/recvfrom when known)
+  --input-format FORMAT      skip detection: pcap, pcapng, strace, hex, raw, log
+  --filter EXPR              keep the datagrams and records EXPR matches (repeatable; all must
+                             hold; docs/filters.md), e.g. 'key=container-create'
+  --dialect NAME             message registry (default mainline; docs/dialects.md)
   --framing auto|strict|unicast
                              how message boundaries are found (default auto, docs/framing.md)
   --byte-order le|be         byte order of the netlink messages (default: the capture's, else le)
   --validation strict|lenient
                              refuse or warn about what no kernel sends (default strict)
-  --dialect NAME             message registry (default mainline)
-  --input-format FORMAT      skip detection: pcap, pcapng, hex, strace, raw, log
+  --notices                  print on standard error what the reader skipped on purpose
+                             (MSG_PEEK reads, other netlink families, unknown pcapng blocks)
   -h, --help                 this text
+
+Errors: a datagram that does not decode is printed as an error (jsonl: a line with the error's
+code, offset and message and the raw hex) and decoding goes on; the exit code is then 1.
+Progress goes to standard error when it is a terminal. Bad options exit with 2 before any input
+is read.
 `;
 
-/** Reads a whole file, or standard input for `-`. */
-export async function readInput(path: string, io: CliIO): Promise<Uint8Array> {
-  if (path !== '-') return new Uint8Array(readFileSync(path));
-  const chunks: Uint8Array[] = [];
-  for await (const c of io.stdin) chunks.push(typeof c === 'string' ? new TextEncoder().encode(c) : (c as Uint8Array));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
+const OUTPUT_FORMATS = ['text', 'jsonl', 'log', 'hex'] as const;
+type OutputFormat = (typeof OUTPUT_FORMATS)[number];
 
 function oneOf<T extends string>(value: string | undefined, allowed: readonly T[], option: string, fallback: T): T {
   if (value === undefined) return fallback;
@@ -49,147 +63,226 @@ function oneOf<T extends string>(value: string | undefined, allowed: readonly T[
   throw new AuditError(AuditErrorCode.BAD_VALUE, `--${option} must be one of ${allowed.join(', ')}, not ${JSON.stringify(value)}`, { path: option });
 }
 
-/** The registry of `--dialect NAME`. */
+/** The registry of `--dialect NAME` (checked: an unknown name is `AUDIT_ERR_BAD_VALUE`). */
 export function dialectRegistry(name: string | undefined): AuditRegistry | undefined {
   return name === undefined ? undefined : getDialect(name).registry;
 }
 
+/** Everything `decode` was asked, checked before the first byte of input is read. */
+export interface DecodeRequest {
+  readonly path: string;
+  readonly format: OutputFormat;
+  readonly framing: Framing;
+  readonly validation: Validation;
+  readonly littleEndian: boolean | undefined;
+  readonly inputFormat: CaptureFormat | undefined;
+  readonly registry: AuditRegistry | undefined;
+  readonly filter: Filter;
+  readonly notices: boolean;
+}
+
+/**
+ * Parse and check `decode`'s arguments. Throws `AuditError` (bad value, bad filter, unknown
+ * dialect or input format) or Node's `parseArgs` errors; reads nothing.
+ *
+ * @example decodeRequest(['--format', 'jsonl', '--filter', 'key=x', 'a.pcap']).filter.terms.length // → 1
+ */
+export function decodeRequest(argv: readonly string[]): DecodeRequest | undefined {
+  const { values, positionals } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      framing: { type: 'string' },
+      'byte-order': { type: 'string' },
+      validation: { type: 'string' },
+      dialect: { type: 'string' },
+      'input-format': { type: 'string' },
+      filter: { type: 'string', multiple: true },
+      notices: { type: 'boolean' },
+    },
+  });
+  if (positionals.length !== 1) return undefined;
+  return {
+    path: positionals[0]!,
+    format: oneOf(values.format, OUTPUT_FORMATS, 'format', 'text'),
+    framing: oneOf<Framing>(values.framing, ['auto', 'strict', 'unicast'], 'framing', 'auto'),
+    validation: oneOf<Validation>(values.validation, ['strict', 'lenient'], 'validation', 'strict'),
+    littleEndian: parseByteOrder(values['byte-order']),
+    inputFormat: parseInputFormat(values['input-format']),
+    registry: dialectRegistry(values.dialect),
+    filter: parseFilter(values.filter ?? []),
+    notices: values.notices === true,
+  };
+}
+
+function logJsonOf(line: LogLine): LogJson {
+  return {
+    type_name: line.typeName,
+    ...(line.node === undefined ? {} : { node: line.node }),
+    ...(line.enrichment === undefined ? {} : { enrichment: line.enrichment }),
+  };
+}
+
+/** An error of `node:util` `parseArgs` (unknown option, missing value): a usage error. */
+export function isArgsError(e: unknown): boolean {
+  return e instanceof Error && String((e as NodeJS.ErrnoException).code ?? '').startsWith('ERR_PARSE_ARGS');
+}
+
+/** The message of a file-system error (ENOENT, EACCES, EISDIR ...), else `undefined`. */
+export function errnoMessage(e: unknown): string | undefined {
+  if (e instanceof Error && typeof (e as NodeJS.ErrnoException).code === 'string' && (e as NodeJS.ErrnoException).syscall !== undefined) return e.message;
+  return undefined;
+}
+
 export const decodeCommand: Command = {
   name: 'decode',
-  summary: 'decode a capture and print its messages (text or JSON Lines)',
+  summary: 'decode a capture or audit.log and print its messages (text, JSON Lines, log, hex)',
   usage: USAGE,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        format: { type: 'string' },
-        framing: { type: 'string' },
-        'byte-order': { type: 'string' },
-        validation: { type: 'string' },
-        dialect: { type: 'string' },
-        'input-format': { type: 'string' },
-      },
-    });
-    if (positionals.length !== 1) {
+    // Everything about the request is checked before the first byte is read.
+    let req: DecodeRequest | undefined;
+    try {
+      req = decodeRequest(argv);
+    } catch (e) {
+      if (isArgsError(e)) {
+        io.stderr.write(`audit-netlink decode: ${(e as Error).message}\n${USAGE}`);
+        return 2;
+      }
+      if (!isAuditError(e)) throw e;
+      io.stderr.write(`audit-netlink decode: ${e.code}: ${e.message}\n`);
+      return 2;
+    }
+    if (req === undefined) {
       io.stderr.write(USAGE);
       return 2;
     }
-    const format = oneOf(values.format, ['text', 'jsonl'] as const, 'format', 'text');
-    const framing = oneOf<Framing>(values.framing, ['auto', 'strict', 'unicast'], 'framing', 'auto');
-    const validation = oneOf<Validation>(values.validation, ['strict', 'lenient'], 'validation', 'strict');
-    const order = values['byte-order'] === undefined ? undefined : oneOf(values['byte-order'], ['le', 'be'] as const, 'byte-order', 'le') === 'le';
-    const inputFormat =
-      values['input-format'] === undefined
-        ? undefined
-        : oneOf<CaptureFormat>(values['input-format'], ['pcap', 'pcapng', 'hex', 'strace', 'raw', 'log'], 'input-format', 'hex');
-    const registry = dialectRegistry(values.dialect);
-    const input = await readInput(positionals[0]!, io);
-    const cap = readCapture(input, { ...(inputFormat === undefined ? {} : { format: inputFormat }), ...(order === undefined ? {} : { littleEndian: order }) });
+    const { path, format, filter } = req;
+    const registry = req.registry ?? MAINLINE_REGISTRY;
+    let size: number | undefined;
+    try {
+      size = await inputSize(path);
+    } catch (e) {
+      const m = errnoMessage(e);
+      if (m === undefined) throw e;
+      io.stderr.write(`audit-netlink decode: cannot read ${path}: ${m}\n`);
+      return 1;
+    }
+    const progress = progressReporter(io.stderr, size);
+    const out = new Output(io.stdout);
+    let bytesRead = 0;
+    let messages = 0;
     let failures = 0;
-    let n = 0;
-    for (const g of cap.datagrams) {
-      const littleEndian = order ?? g.littleEndian ?? true;
-      const src = {
-        datagram: n,
-        littleEndian,
-        ...(g.timestampNs === undefined ? {} : { timestampNs: g.timestampNs }),
-        ...(g.direction === undefined ? {} : { direction: g.direction }),
-      };
-      let d: DecodedDatagram;
+    let container: ContainerJson | undefined;
+    let firstLine = true;
+
+    const source = path === '-' ? io.stdin : createReadStream(path, { highWaterMark: 64 * 1024 });
+    const tee = teeHead(source as unknown as ByteSource, 24);
+    const items = readCaptureStream(tee.source, {
+      onProgress: (n) => {
+        bytesRead = n;
+        progress.update(bytesRead, messages);
+      },
+      onFormat: (f) => {
+        container = containerOf(f, tee.head());
+      },
+      ...(req.inputFormat === undefined ? {} : { format: req.inputFormat }),
+      ...(req.littleEndian === undefined ? {} : { littleEndian: req.littleEndian }),
+    });
+
+    const fail = (what: string, e: AuditError): void => {
+      failures++;
+      io.stderr.write(`audit-netlink decode: ${what}${e.code}: ${e.message}\n`);
+    };
+
+    const emit = async (d: CapturedDatagram, record: AuditRecord | undefined, log: LogJson | undefined): Promise<void> => {
+      const n = d.index;
+      if (format === 'hex') {
+        messages++;
+        await out.write(hexLine(d));
+        return;
+      }
+      if (format === 'log') {
+        messages++;
+        await out.write(logLineFor(d, registry, log) ?? '');
+        return;
+      }
+      const littleEndian = req.littleEndian ?? d.littleEndian ?? true;
+      const src = sourceOf(d, n, littleEndian, { ...(log === undefined ? {} : { log }), ...(firstLine && container !== undefined ? { container } : {}) });
+      let decoded: DecodedDatagram;
       try {
-        d = decodeDatagram(g.bytes, {
+        decoded = decodeDatagram(d.bytes, {
           littleEndian,
-          framing,
-          validation,
-          base: g.offset,
-          ...(registry === undefined ? {} : { registry }),
-          ...(g.direction === undefined ? {} : { direction: g.direction }),
+          framing: req.framing,
+          validation: req.validation,
+          base: d.offset,
+          registry,
+          ...(d.direction === undefined ? {} : { direction: d.direction }),
         });
       } catch (e) {
         if (!isAuditError(e)) throw e;
-        failures++;
-        if (format === 'jsonl') io.stdout.write(`${JSON.stringify(errorToJson(e, g.bytes, src))}\n`);
-        else io.stdout.write(`#${n} ${e.code}: ${e.message}\n    raw ${toHex(g.bytes)}\n`);
-        n++;
-        continue;
+        fail(`datagram ${n}: `, e);
+        firstLine = false;
+        if (format === 'jsonl') await out.write(`${JSON.stringify(errorToJson(e, d.bytes, src))}\n`);
+        else await out.write(`#${n} ERROR ${e.code}: ${e.message}\n    raw ${toHex(d.bytes)}\n`);
+        return;
       }
-      if (format === 'jsonl') for (const line of datagramToJson(d, src)) io.stdout.write(`${JSON.stringify(line)}\n`);
-      else io.stdout.write(formatDatagram(d, n, registry ?? MAINLINE_REGISTRY));
-      n++;
+      messages += decoded.messages.length;
+      firstLine = false;
+      if (format === 'jsonl') {
+        let text = '';
+        for (const line of datagramToJson(decoded, src, { registry, ...(record === undefined ? {} : { record }) })) text += `${JSON.stringify(line)}\n`;
+        await out.write(text);
+      } else {
+        await out.write(formatDatagram(decoded, n, registry, record));
+      }
+    };
+
+    try {
+      for await (const item of items) {
+        switch (item.kind) {
+          case 'error':
+            fail('', item.error);
+            break;
+          case 'notice':
+            if (req.notices) io.stderr.write(`audit-netlink decode: notice ${item.notice.code} at offset ${item.notice.offset}: ${item.notice.message}\n`);
+            break;
+          case 'datagram':
+            if (datagramMatches(filter, item.datagram)) await emit(item.datagram, undefined, undefined);
+            break;
+          case 'line': {
+            let record: AuditRecord | undefined;
+            try {
+              record = recordOfItem(item);
+            } catch (e) {
+              if (!isAuditError(e)) throw e;
+              // The datagram still decodes; its record_error says why the text did not parse.
+            }
+            // A record that does not parse is kept, so that its error is still shown.
+            if (filter.terms.length > 0 && record !== undefined && !matchRecord(filter, record)) break;
+            let d: CapturedDatagram;
+            try {
+              d = logLineDatagram(item.line, req.littleEndian ?? true);
+            } catch (e) {
+              if (!isAuditError(e)) throw e;
+              fail(`line ${item.line.index}: `, e);
+              break;
+            }
+            await emit(d, record, logJsonOf(item.line));
+            break;
+          }
+        }
+      }
+    } catch (e) {
+      const m = errnoMessage(e);
+      if (m === undefined) throw e;
+      await out.flush();
+      progress.done();
+      io.stderr.write(`audit-netlink decode: cannot read ${path}: ${m}\n`);
+      return 1;
     }
-    for (const e of cap.errors) {
-      failures++;
-      io.stderr.write(`audit-netlink decode: ${e.code}: ${e.message}\n`);
-    }
+    await out.flush();
+    progress.done();
     return failures === 0 ? 0 : 1;
   },
 };
-
-function formatDatagram(d: DecodedDatagram, n: number, registry: AuditRegistry): string {
-  let s = '';
-  d.messages.forEach((m, i) => {
-    const h = m.header;
-    const where = d.messages.length > 1 ? `#${n}.${i}` : `#${n}`;
-    const quirk = m.framing === 'unicast' ? ' (unicast)' : '';
-    s += `${where} ${m.name} (${h.nlmsg_type}) len=${h.nlmsg_len}${quirk} flags=${formatNlmFlags(h.nlmsg_flags, h.nlmsg_type)} seq=${h.nlmsg_seq} pid=${h.nlmsg_pid} ${m.direction}\n`;
-    s += `    ${describeBody(m, registry)}\n`;
-    for (const w of m.warnings ?? []) s += `    warning ${w.code}: ${w.message}\n`;
-  });
-  if (d.messages.length === 0) s += `#${n} (no message)\n`;
-  if (d.trailing.length > 0) s += `    trailing ${toHex(d.trailing)}\n`;
-  return s;
-}
-
-function names(list: readonly string[], unknown: number): string {
-  const parts = [...list, ...(unknown === 0 ? [] : [`0x${unknown.toString(16)}`])];
-  return parts.length === 0 ? '0' : parts.join('|');
-}
-
-const fields = (o: object): string =>
-  Object.entries(o)
-    .filter(([, v]) => !(v instanceof Uint8Array && v.length === 0))
-    .map(([k, v]) => `${k}=${v instanceof Uint8Array ? toHex(v) : String(v)}`)
-    .join(' ');
-
-function describeBody(m: AuditMessage, registry: AuditRegistry): string {
-  switch (m.kind) {
-    case 'status': {
-      const { trailing, ...rest } = m.body;
-      const mask = decodeStatusMask(m.body.mask);
-      const bits = m.body.feature_bitmap === undefined ? '' : ` [${names(decodeFeatureBitmap(m.body.feature_bitmap).names, decodeFeatureBitmap(m.body.feature_bitmap).unknownBits)}]`;
-      return `audit_status ${fields(rest)} (mask ${names(mask.names, mask.unknownBits)})${bits}${trailing.length > 0 ? ` tail=${toHex(trailing)}` : ''}`;
-    }
-    case 'features':
-      return `audit_features ${fields(m.body)}`;
-    case 'rule': {
-      const b = m.body;
-      const parts = b.fields.slice(0, b.field_count).map((f, i) => {
-        const s = b.strings[i];
-        return `${f}:0x${b.fieldflags[i]!.toString(16)}:${s === null || s === undefined ? b.values[i] : JSON.stringify(new TextDecoder().decode(s))}`;
-      });
-      return `audit_rule_data flags=${b.flags} action=${b.action} fields=[${parts.join(' ')}]`;
-    }
-    case 'sig-info':
-      return `audit_sig_info uid=${m.body.uid} pid=${m.body.pid} ctx=${JSON.stringify(sigInfoContext(m.body))}`;
-    case 'tty-status':
-    case 'replace':
-    case 'make-equiv':
-    case 'done':
-      return `${m.kind} ${fields(m.body)}`.trimEnd();
-    case 'empty':
-      return m.body.trailing.length === 0 ? '(empty)' : `(empty) extra=${toHex(m.body.trailing)}`;
-    case 'raw':
-      return `raw ${toHex(m.body.payload)}`;
-    case 'text':
-      return m.body.text;
-    case 'error': {
-      const b = m.body;
-      const what = b.error === 0 ? 'ACK' : b.error < 0 ? `${b.errno ?? 'errno'} (${b.error})` : `success, value ${b.error}`;
-      const req = b.request ?? { name: registry.nameOf(b.msg.nlmsg_type), header: b.msg };
-      return `${what} for ${req.name} seq=${req.header.nlmsg_seq}${b.request === null ? ' (header only)' : ''}`;
-    }
-    default:
-      return `${(m as { kind: string }).kind} ${fields((m as { body: object }).body)}`;
-  }
-}

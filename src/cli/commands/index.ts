@@ -4,6 +4,7 @@ import { encodeCommand } from './encode.js';
 import { eventsCommand } from './events.js';
 import { statsCommand } from './stats.js';
 import { ruleCommand } from './rule.js';
+import { genCommand } from './gen.js';
 
 /** Every CLI command, in the order `audit-netlink --help` lists them. Add a command with one line here. */
 export const COMMANDS: readonly Command[] = [
@@ -11,4 +12,5 @@ export const COMMANDS: readonly Command[] = [
   eventsCommand,
   statsCommand,
   ruleCommand,
+  genCommand,
 ];

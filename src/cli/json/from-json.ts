@@ -4,13 +4,69 @@ import { AuditError, AuditErrorCode, isAuditError } from '../../bytes/errors.js'
 import { fromHex } from '../../bytes/hex.js';
 import type { NlMsgHeader } from '../../netlink/header.js';
 import { genericBodyFromJson } from './generic.js';
+import type { ContainerJson, LogJson } from './schema.js';
 
 type Obj = Record<string, unknown>;
 
+/** Keys every parsed line has: where the datagram came from. */
+export interface LineOrigin {
+  readonly datagram: number;
+  readonly littleEndian: boolean;
+  /** The capture metadata in `datagramFromJson`'s form (`timestamp_ns`, `direction`, `link_type`, ...), unchecked. */
+  readonly meta: Readonly<Record<string, unknown>>;
+  /** An audit.log line's type name, node and enrichment (`log` key). */
+  readonly log?: LogJson;
+  /** The input container's parameters (`container` key of the first line). */
+  readonly container?: ContainerJson;
+}
+
 /** What one JSON line turns back into: messages of a datagram, or its raw bytes. */
 export type ParsedLine =
-  | { readonly type: 'message'; readonly datagram: number; readonly littleEndian: boolean; readonly message: AuditMessage; readonly trailing?: Uint8Array }
-  | { readonly type: 'raw'; readonly datagram: number; readonly littleEndian: boolean; readonly bytes: Uint8Array };
+  | (LineOrigin & { readonly type: 'message'; readonly message: AuditMessage; readonly trailing?: Uint8Array })
+  | (LineOrigin & { readonly type: 'raw'; readonly bytes: Uint8Array });
+
+/** The schema's datagram keys → `datagramFromJson`'s names. */
+const META_KEYS: readonly (readonly [string, string])[] = [
+  ['timestamp_ns', 'timestamp_ns'],
+  ['capture_direction', 'direction'],
+  ['link_type', 'link_type'],
+  ['link_header', 'link_header'],
+  ['family', 'family'],
+  ['interface_id', 'interface_id'],
+  ['original_length', 'original_length'],
+];
+
+function logFromJson(v: unknown, path: string): LogJson | undefined {
+  if (v === undefined) return undefined;
+  const o = obj(v, path);
+  const typeName = o['type_name'];
+  if (typeof typeName !== 'string') throw bad(`${path}.type_name`, 'expected a string');
+  const node = o['node'];
+  const enrichment = o['enrichment'];
+  if (node !== undefined && typeof node !== 'string') throw bad(`${path}.node`, 'expected a string');
+  if (enrichment !== undefined && typeof enrichment !== 'string') throw bad(`${path}.enrichment`, 'expected a string');
+  return { type_name: typeName, ...(node === undefined ? {} : { node }), ...(enrichment === undefined ? {} : { enrichment }) };
+}
+
+function containerFromJson(v: unknown, path: string): ContainerJson | undefined {
+  if (v === undefined) return undefined;
+  const o = obj(v, path);
+  const format = o['format'];
+  if (typeof format !== 'string') throw bad(`${path}.format`, 'expected a string');
+  const order = o['byte_order'];
+  if (order !== undefined && order !== 'le' && order !== 'be') throw bad(`${path}.byte_order`, "expected 'le' or 'be'");
+  const ns = o['nanosecond'];
+  if (ns !== undefined && typeof ns !== 'boolean') throw bad(`${path}.nanosecond`, 'expected a boolean');
+  const snaplen = optInt(o, 'snaplen', path);
+  const linkType = optInt(o, 'link_type', path);
+  return {
+    format,
+    ...(order === undefined ? {} : { byte_order: order }),
+    ...(ns === undefined ? {} : { nanosecond: ns }),
+    ...(snaplen === undefined ? {} : { snaplen }),
+    ...(linkType === undefined ? {} : { link_type: linkType }),
+  };
+}
 
 function bad(path: string, what: string): AuditError {
   return new AuditError(AuditErrorCode.BAD_JSON, `${path}: ${what}`, { path });
@@ -205,9 +261,14 @@ export function parseJsonLine(line: string, lineNo: number, registry: AuditRegis
   const order = o['byte_order'];
   if (order !== 'le' && order !== 'be') throw bad(`${path}.byte_order`, "expected 'le' or 'be'");
   const littleEndian = order === 'le';
-  if (o['raw'] !== undefined) return { type: 'raw', datagram, littleEndian, bytes: hex(o, 'raw', path, true) };
-  if (o['messages'] === 0) return { type: 'raw', datagram, littleEndian, bytes: hex(o, 'datagram_trailing', path) };
+  const meta: Record<string, unknown> = {};
+  for (const [from, to] of META_KEYS) if (o[from] !== undefined) meta[to] = o[from];
+  const log = logFromJson(o['log'], `${path}.log`);
+  const container = containerFromJson(o['container'], `${path}.container`);
+  const origin: LineOrigin = { datagram, littleEndian, meta, ...(log === undefined ? {} : { log }), ...(container === undefined ? {} : { container }) };
+  if (o['raw'] !== undefined) return { ...origin, type: 'raw', bytes: hex(o, 'raw', path, true) };
+  if (o['messages'] === 0) return { ...origin, type: 'raw', bytes: hex(o, 'datagram_trailing', path) };
   const message = messageFromJson(o, path, registry);
   const trailing = o['datagram_trailing'] === undefined ? undefined : hex(o, 'datagram_trailing', path);
-  return { type: 'message', datagram, littleEndian, message, ...(trailing === undefined ? {} : { trailing }) };
+  return { ...origin, type: 'message', message, ...(trailing === undefined ? {} : { trailing }) };
 }

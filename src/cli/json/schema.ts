@@ -50,6 +50,42 @@ export interface DatagramKeys {
   readonly byte_order: 'le' | 'be';
   readonly timestamp_ns?: string;
   readonly capture_direction?: 'to-kernel' | 'from-kernel';
+  /** LINKTYPE_* of the packet (pcap, pcapng). */
+  readonly link_type?: number;
+  /** The link-layer pseudo-header, hex. */
+  readonly link_header?: string;
+  /** Netlink family from the pseudo-header (9 = NETLINK_AUDIT). */
+  readonly family?: number;
+  /** pcapng interface id. */
+  readonly interface_id?: number;
+  /** Length on the wire when the capture cut the packet. */
+  readonly original_length?: number;
+  /** Lines made from an audit.log line: what the line had besides its payload. */
+  readonly log?: LogJson;
+  /** First line only: the input file's container parameters, so encode can write the same file header. */
+  readonly container?: ContainerJson;
+}
+
+/** What an audit.log line had besides the payload that becomes the datagram. */
+export interface LogJson {
+  /** The type name as written (`SYSCALL`, `UNKNOWN[1338]`). */
+  readonly type_name: string;
+  readonly node?: string;
+  /** The ENRICHED part after the 0x1D separator, as written. */
+  readonly enrichment?: string;
+}
+
+/** The input container's own parameters (first line of `decode --format jsonl` only). */
+export interface ContainerJson {
+  readonly format: string;
+  /** Byte order of the container's own headers (pcap magic, pcapng SHB). */
+  readonly byte_order?: 'le' | 'be';
+  /** pcap: nanosecond magic. */
+  readonly nanosecond?: boolean;
+  /** pcap: snap length of the file header. */
+  readonly snaplen?: number;
+  /** pcap: link type of the file header. */
+  readonly link_type?: number;
 }
 
 /** A line per message; the last one of a datagram carries its trailing bytes. */

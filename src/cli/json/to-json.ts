@@ -1,4 +1,4 @@
-import type { AuditMessage, DecodedDatagram } from '../../audit/index.js';
+import type { AuditMessage, AuditRegistry, DecodedDatagram } from '../../audit/index.js';
 import { decodeFeatureBitmap, decodeStatusMask, sigInfoContext, textEnd } from '../../audit/index.js';
 import type { AuditError } from '../../bytes/errors.js';
 import { isAuditError } from '../../bytes/errors.js';
@@ -7,9 +7,12 @@ import { decodeNlmFlags } from '../../netlink/flags.js';
 import type { NlMsgHeader } from '../../netlink/header.js';
 import type { AuditWarning } from '../../netlink/issues.js';
 import { NLMSGERR_ATTR_NAMES } from '../../netlink/attr.js';
-import { parseRecordPayload, recordToJson } from '../../records/index.js';
+import type { CapturedDatagram } from '../../capture/types.js';
+import { recordJsonWithInterpretation } from '../../interpret/json.js';
+import { parseRecordPayload } from '../../records/parse.js';
+import type { AuditRecord } from '../../records/types.js';
 import { genericBodyToJson } from './generic.js';
-import { JSONL_SCHEMA_VERSION, type DatagramKeys, type EmptyDatagramLine, type ErrorLine, type HeaderJson, type MessageJson, type MessageLine, type ProblemJson } from './schema.js';
+import { JSONL_SCHEMA_VERSION, type ContainerJson, type DatagramKeys, type LogJson, type EmptyDatagramLine, type ErrorLine, type HeaderJson, type MessageJson, type MessageLine, type ProblemJson } from './schema.js';
 
 /** Where a datagram came from, for the datagram-level keys. */
 export interface DatagramSource {
@@ -17,20 +20,56 @@ export interface DatagramSource {
   readonly littleEndian: boolean;
   readonly timestampNs?: bigint;
   readonly direction?: 'to-kernel' | 'from-kernel';
+  /** The captured datagram: its link type, pseudo-header, family, interface and original length are written too. */
+  readonly captured?: CapturedDatagram;
+  /** For a datagram made from an audit.log line: the line's type name, node and enrichment. */
+  readonly log?: LogJson;
+  /** The input container's parameters (written on the first line only). */
+  readonly container?: ContainerJson;
 }
 
 export interface ToJsonOptions {
   /** Add the parsed text record under `record` (default true). */
   readonly records?: boolean;
+  /** The record of the text message, already parsed (an audit.log line, with its node and ENRICHED fields). */
+  readonly record?: AuditRecord;
+  /** The dialect's registry: records of netlink messages are named by it (1336 is CONTAINER_ID under ghak90-v11). */
+  readonly registry?: AuditRegistry;
 }
 
 function keys(src: DatagramSource): DatagramKeys {
+  const c = src.captured;
   return {
     v: JSONL_SCHEMA_VERSION,
     datagram: src.datagram,
     byte_order: src.littleEndian ? 'le' : 'be',
     ...(src.timestampNs === undefined ? {} : { timestamp_ns: src.timestampNs.toString() }),
     ...(src.direction === undefined ? {} : { capture_direction: src.direction }),
+    ...(c?.linkType === undefined ? {} : { link_type: c.linkType }),
+    ...(c?.linkHeader === undefined ? {} : { link_header: toHex(c.linkHeader) }),
+    ...(c?.family === undefined ? {} : { family: c.family }),
+    ...(c?.interfaceId === undefined ? {} : { interface_id: c.interfaceId }),
+    ...(c?.originalLength === undefined ? {} : { original_length: c.originalLength }),
+    ...(src.log === undefined ? {} : { log: src.log }),
+    ...(src.container === undefined ? {} : { container: src.container }),
+  };
+}
+
+/**
+ * The datagram-level keys of a captured datagram (docs/jsonl.md): `datagramMetaToJson` under the
+ * schema's names (`capture_direction` for its direction).
+ *
+ * @example sourceOf(d, 3, true).timestampNs // d.timestampNs
+ */
+export function sourceOf(d: CapturedDatagram, datagram: number, littleEndian: boolean, extra: { log?: LogJson; container?: ContainerJson } = {}): DatagramSource {
+  return {
+    datagram,
+    littleEndian,
+    captured: d,
+    ...(d.timestampNs === undefined ? {} : { timestampNs: d.timestampNs }),
+    ...(d.direction === undefined ? {} : { direction: d.direction }),
+    ...(extra.log === undefined ? {} : { log: extra.log }),
+    ...(extra.container === undefined ? {} : { container: extra.container }),
   };
 }
 
@@ -95,21 +134,30 @@ export function messageToJson(m: AuditMessage, opts: ToJsonOptions = {}): Messag
   }
   if (m.lengthMismatch === true) out['length_mismatch'] = true;
   if (m.warnings !== undefined) out['warnings'] = m.warnings.map(problem);
-  if (m.kind === 'text' && opts.records !== false) Object.assign(out, recordHook(m.body.bytes, m.header.nlmsg_type, m.direction));
+  if (m.kind === 'text' && opts.records !== false) Object.assign(out, recordHook(m.body.bytes, m.header.nlmsg_type, m.direction, opts));
   return out as unknown as MessageJson;
 }
 
 // ---- Hook: parsed text records (src/records, the records engineer's module) -------------------
-// Text messages get the record parsed from their payload under `record`. It is informational:
-// `encode` rebuilds the payload from `body.text`, never from `record`.
-function recordHook(bytes: Uint8Array, type: number, direction: string): { record?: unknown; record_error?: ProblemJson } {
+// Text messages get the record parsed from their payload under `record`, with every field's
+// interpreted value (`interp`, src/interpret). It is informational: `encode` rebuilds the payload
+// from `body.text`, never from `record`.
+function recordHook(bytes: Uint8Array, type: number, direction: string, opts: ToJsonOptions): { record?: unknown; record_error?: ProblemJson } {
+  if (opts.record !== undefined) return { record: recordJsonWithInterpretation(opts.record) };
   try {
-    return { record: recordToJson(parseRecordPayload(bytes, type)) };
+    return { record: recordJsonWithInterpretation(namedBy(parseRecordPayload(bytes, type), opts.registry)) };
   } catch (e) {
     if (!isAuditError(e)) throw e;
     // User-space requests carry no `audit(...)` header: nothing to parse, nothing to report.
     return direction === 'from-kernel' ? { record_error: problem(e) } : {};
   }
+}
+
+/** A netlink record under a dialect takes the dialect's name for its type (mainline names otherwise). */
+export function namedBy(r: AuditRecord, registry: AuditRegistry | undefined): AuditRecord {
+  if (registry === undefined || registry.name === 'mainline') return r;
+  const name = registry.nameOf(r.type);
+  return name === r.typeName ? r : { ...r, typeName: name };
 }
 // ---- end of hook ----------------------------------------------------------------------------
 
