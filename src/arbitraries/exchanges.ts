@@ -164,7 +164,7 @@ const event: Maker = (o) =>
         .tuple(...Array.from({ length: n }, () => fc.oneof({ weight: 4, arbitrary: syscallEventRecordsArbitrary(le, o) }, { weight: 1, arbitrary: configChangeArbitrary().map((r) => [r]) })))
         .map((lists) => {
           // Serials increase; records of one event share the stamp; events interleave on the wire.
-          const events: EventSpec[] = lists.map((records, i) => ({ time: { sec: time.sec + Math.floor((time.msec + i) / 1000), msec: (time.msec + i) % 1000 }, serial: (serial + i) % 0x100000000 || 1, records }));
+          const events: EventSpec[] = lists.map((records, i) => ({ time: { sec: time.sec + Math.floor((time.msec + i) / 1000), msec: (time.msec + i) % 1000 }, serial: ((serial - 1 + i) % 0xffffffff) + 1, records }));
           return interleave(events.map((e) => eventDatagrams(o, 'event', le, framing, e)), picks);
         }),
     );

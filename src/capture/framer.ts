@@ -1,4 +1,4 @@
-import type { CaptureItem } from './types.js';
+import type { CaptureContainer, CaptureItem } from './types.js';
 
 /**
  * What one container format contributes to the stream reader: look at the unread bytes and
@@ -12,6 +12,8 @@ export interface Framer {
    * complete yet; when `ended` is true no more bytes will come.
    */
   step(view: Uint8Array, base: number, ended: boolean): FrameStep | undefined;
+  /** The container's own header once read (pcap global header, pcapng sections); text formats have none. */
+  container?(): CaptureContainer | undefined;
 }
 
 export interface FrameStep {

@@ -2,8 +2,11 @@ import { AuditError, AuditErrorCode } from '../bytes/errors.js';
 import type { FrameStep, Framer } from './framer.js';
 import type { CaptureItem } from './types.js';
 
-/** Called with one line (no `\n`, no trailing `\r`) and the absolute offset of its first byte. */
-export type LineHandler = (line: Uint8Array, offset: number) => CaptureItem | undefined;
+/**
+ * Called with one line (no `\n`, no trailing `\r`), the absolute offset of its first byte, and
+ * whether a newline ended it (false only for a last line the input ended without one).
+ */
+export type LineHandler = (line: Uint8Array, offset: number, newline: boolean) => CaptureItem | undefined;
 
 /**
  * A framer for line-oriented text (hex transcripts, strace, audit.log). It remembers how far it
@@ -58,7 +61,7 @@ export class LineFramer implements Framer {
     const end = line.length > 0 && line[line.length - 1] === 0x0d ? line.length - 1 : line.length;
     let item: CaptureItem | undefined;
     try {
-      item = this.onLine(line.subarray(0, end), base);
+      item = this.onLine(line.subarray(0, end), base, consumed > line.length);
     } catch (e) {
       // A bad line is reported and the next line starts afresh: text formats resync at newlines.
       if (!(e instanceof AuditError)) throw e;

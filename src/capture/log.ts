@@ -14,11 +14,12 @@ const LOG_LINE = /^(?:node=(\S*) )?type=(\S+) msg=([\s\S]*)$/;
 export const INTERP_SEPARATOR = '\x1d';
 
 /**
- * Split one audit.log line into its parts.
+ * Split one audit.log line (without its newline) into its parts; `newline` says whether the input
+ * had one after it.
  *
  * @example parseLogLineParts('type=CWD msg=audit(1.2:3): cwd="/"', 0, 0).payload // → 'audit(1.2:3): cwd="/"'
  */
-export function parseLogLineParts(text: string, offset: number, index: number): LogLine {
+export function parseLogLineParts(text: string, offset: number, index: number, newline = true): LogLine {
   const m = LOG_LINE.exec(text);
   if (m === null) throw new AuditError(AuditErrorCode.BAD_RECORD, `not an audit.log line: ${JSON.stringify(text.slice(0, 40))}`, { offset });
   const rest = m[3]!;
@@ -28,6 +29,7 @@ export function parseLogLineParts(text: string, offset: number, index: number): 
     index,
     offset,
     typeName: m[2]!,
+    newline,
     payload: sep < 0 ? rest : rest.slice(0, sep),
     ...(m[1] === undefined ? {} : { node: m[1] }),
     ...(sep < 0 ? {} : { enrichment: rest.slice(sep + 1) }),
@@ -36,10 +38,10 @@ export function parseLogLineParts(text: string, offset: number, index: number): 
 
 export function logFramer(maxLineBytes: number): LineFramer {
   let index = 0;
-  return new LineFramer((bytes, offset) => {
+  return new LineFramer((bytes, offset, newline) => {
     const text = utf8(bytes);
     if (text.trim() === '') return undefined;
-    const line = parseLogLineParts(text, offset, index);
+    const line = parseLogLineParts(text, offset, index, newline);
     index++;
     return { kind: 'line', line };
   }, maxLineBytes);

@@ -1,6 +1,7 @@
 import { AuditError, AuditErrorCode } from '../bytes/errors.js';
-import { peekU32 } from '../bytes/reader.js';
+import { peekU16, peekU32 } from '../bytes/reader.js';
 import type { FrameStep, Framer } from './framer.js';
+import type { PcapContainer } from './types.js';
 import { packetItem } from './packet.js';
 
 /**
@@ -37,6 +38,7 @@ export function pcapMagic(bytes: Uint8Array): { littleEndian: boolean; nano: boo
 
 export class PcapFramer implements Framer {
   private header: { fileLE: boolean; nano: boolean; linkType: number } | undefined;
+  private container_: PcapContainer | undefined;
   private index = 0;
   /** After a corrupt record header: scan for the next plausible one instead of trusting lengths. */
   private resyncing = false;
@@ -44,6 +46,11 @@ export class PcapFramer implements Framer {
 
   constructor(opts: PcapFramerOptions) {
     this.opts = opts;
+  }
+
+  /** The global header, once read. */
+  container(): PcapContainer | undefined {
+    return this.container_;
   }
 
   step(view: Uint8Array, base: number, ended: boolean): FrameStep | undefined {
@@ -73,8 +80,19 @@ export class PcapFramer implements Framer {
       return { consumed: view.length, item: { kind: 'error', error } };
     }
     // The link type's upper bits may carry FCS information (pcap-savefile(5)).
-    const linkType = peekU32(view, 20, magic.littleEndian) & 0xffff;
+    const linkTypeField = peekU32(view, 20, magic.littleEndian);
+    const linkType = linkTypeField & 0xffff;
     this.header = { fileLE: magic.littleEndian, nano: magic.nano, linkType };
+    this.container_ = {
+      format: 'pcap',
+      littleEndian: magic.littleEndian,
+      nanosecond: magic.nano,
+      versionMajor: peekU16(view, 4, magic.littleEndian),
+      versionMinor: peekU16(view, 6, magic.littleEndian),
+      snapLen: peekU32(view, 16, magic.littleEndian),
+      linkType,
+      linkTypeField,
+    };
     return { consumed: GLOBAL_HEADER };
   }
 

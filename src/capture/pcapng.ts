@@ -3,7 +3,7 @@ import { peekU16, peekU32 } from '../bytes/reader.js';
 import type { FrameStep, Framer } from './framer.js';
 import { packetItem } from './packet.js';
 import { CaptureNoticeCode } from './types.js';
-import type { CaptureItem } from './types.js';
+import type { CaptureItem, PcapngContainer, PcapngInterface, PcapngSection } from './types.js';
 
 /**
  * pcapng (draft-ietf-opsawg-pcapng): blocks of `u32 type, u32 total_length, body, u32
@@ -17,13 +17,13 @@ export const PCAPNG_BOM = 0x1a2b3c4d;
 export const PcapngBlock = { SHB: PCAPNG_SHB, IDB: 1, OPB: 2, SPB: 3, NRB: 4, ISB: 5, EPB: 6, DSB: 10 } as const;
 const KNOWN_IGNORED: ReadonlySet<number> = new Set([PcapngBlock.NRB, PcapngBlock.ISB, PcapngBlock.DSB]);
 
-interface Interface {
-  readonly linkType: number;
-  readonly snapLen: number;
-  /** Timestamp units per second: 10^6 unless if_tsresol (option 9) says otherwise. */
-  readonly unitsPerSecond: bigint;
-  /** if_tsoffset (option 14), seconds added to every timestamp. */
-  readonly offsetSeconds: bigint;
+type Interface = PcapngInterface;
+
+/** Sections kept in `container()`: the first ones and the current one (a hostile file may hold millions). */
+const MAX_SECTIONS_KEPT = 256;
+
+interface Section extends PcapngSection {
+  readonly interfaces: Interface[];
 }
 
 export interface PcapngFramerOptions {
@@ -35,12 +35,22 @@ export class PcapngFramer implements Framer {
   private le = true;
   private inSection = false;
   private interfaces: Interface[] = [];
+  private readonly sections: Section[] = [];
+  private readonly container_: PcapngContainer = { format: 'pcapng', sections: this.sections };
   private index = 0;
   private resyncing = false;
   private readonly opts: PcapngFramerOptions;
 
   constructor(opts: PcapngFramerOptions) {
     this.opts = opts;
+  }
+
+  /**
+   * The sections read so far, each with its SHB's byte order and version and the interfaces its
+   * IDBs declared (a live view: it grows as blocks are read). `undefined` before the first SHB.
+   */
+  container(): PcapngContainer | undefined {
+    return this.sections.length === 0 ? undefined : this.container_;
   }
 
   step(view: Uint8Array, base: number, ended: boolean): FrameStep | undefined {
@@ -69,10 +79,20 @@ export class PcapngFramer implements Framer {
     const type = peekU32(b, 0, this.le);
     const len = b.length;
     switch (type) {
-      case PcapngBlock.SHB:
+      case PcapngBlock.SHB: {
         this.inSection = true;
         this.interfaces = [];
+        const section: Section = {
+          offset: base,
+          littleEndian: this.le,
+          versionMajor: len >= 16 ? peekU16(b, 12, this.le) : 0,
+          versionMinor: len >= 16 ? peekU16(b, 14, this.le) : 0,
+          interfaces: this.interfaces,
+        };
+        if (this.sections.length >= MAX_SECTIONS_KEPT) this.sections.pop();
+        this.sections.push(section);
         return { consumed: len };
+      }
       case PcapngBlock.IDB:
         if (len < 20) return { consumed: len, item: this.error(base, 'IDB shorter than 20 bytes') };
         this.interfaces.push(this.idb(b));

@@ -18,11 +18,26 @@ export function* readCaptureItems(bytes: Uint8Array, opts: CaptureReadOptions = 
   for (let item = r.next(); item !== undefined; item = r.next()) yield item;
 }
 
+/**
+ * The datagram of a capture item: a captured datagram as it is; for an audit.log line, the
+ * datagram a multicast reader would have received (`logLineDatagram`, `payloadKind: 'text'`), its
+ * type from `opts.typeNumbers` (default mainline) and in `opts.littleEndian` (default
+ * little-endian); `undefined` for notices and errors. A type name the map does not know throws
+ * `AUDIT_ERR_BAD_RECORD` at the line's offset.
+ *
+ * @example for await (const item of readCaptureStream(src, opts)) { const d = datagramOfItem(item, opts); ... }
+ */
+export function datagramOfItem(item: CaptureItem, opts: CaptureReadOptions = {}): CapturedDatagram | undefined {
+  if (item.kind === 'datagram') return item.datagram;
+  if (item.kind !== 'line') return undefined;
+  return logLineDatagram(item.line, opts.littleEndian ?? true, opts.typeNumbers === undefined ? {} : { typeNumbers: opts.typeNumbers });
+}
+
 export interface CaptureRead {
   readonly format: CaptureFormat;
   /**
    * The datagrams, lazily. For audit.log input each record line becomes the datagram a multicast
-   * reader would have received (type from its name, standard `nlmsg_len`).
+   * reader would have received (type from its name, standard `nlmsg_len`, `payloadKind: 'text'`).
    */
   readonly datagrams: Iterable<CapturedDatagram>;
   /** What was passed over, filled in as `datagrams` is iterated. */
@@ -42,23 +57,21 @@ export function readCapture(bytes: Uint8Array, opts: CaptureReadOptions = {}): C
   const format = opts.format ?? detectFormat(bytes);
   const notices: CaptureNotice[] = [];
   const errors: AuditError[] = [];
-  const littleEndian = opts.littleEndian ?? true;
   function* datagrams(): Generator<CapturedDatagram> {
     for (const item of readCaptureItems(bytes, { ...opts, format })) {
-      if (item.kind === 'datagram') yield item.datagram;
-      else if (item.kind === 'line') {
-        let d: CapturedDatagram;
+      if (item.kind === 'notice') notices.push(item.notice);
+      else if (item.kind === 'error') errors.push(item.error);
+      else {
+        let d: CapturedDatagram | undefined;
         try {
-          d = logLineDatagram(item.line, littleEndian);
+          d = datagramOfItem(item, opts);
         } catch (e) {
           if (!isAuditError(e)) throw e;
           errors.push(e);
           continue;
         }
-        yield d;
+        if (d !== undefined) yield d;
       }
-      else if (item.kind === 'notice') notices.push(item.notice);
-      else errors.push(item.error);
     }
   }
   return { format, datagrams: { [Symbol.iterator]: datagrams }, notices, errors };

@@ -7,7 +7,7 @@ import { PcapFramer } from './pcap.js';
 import { PcapngFramer } from './pcapng.js';
 import { RawFramer } from './raw.js';
 import { straceFramer } from './strace.js';
-import type { CaptureFormat, CaptureItem, CaptureReadOptions } from './types.js';
+import type { CaptureContainer, CaptureFormat, CaptureItem, CaptureReadOptions } from './types.js';
 
 /**
  * The framer for `format` (exported for readers that know their format).
@@ -66,6 +66,18 @@ export class CaptureStreamReader {
   /** The format, once given or detected. */
   get format(): CaptureFormat | undefined {
     return this.format_;
+  }
+
+  /**
+   * The container's own header once the reader has read it: for pcap the global header (byte
+   * order, µs/ns, version, snap length, link type), for pcapng the sections (SHB byte order and
+   * version, and each IDB's link type, snap length and timestamp resolution, growing as they are
+   * read). `undefined` for text and raw formats, and before the header arrived.
+   *
+   * @example r.append(pcapBytes); r.next(); r.container // → { format: 'pcap', littleEndian: true, nanosecond: false, snapLen: 262144, linkType: 253, ... }
+   */
+  get container(): CaptureContainer | undefined {
+    return this.framer?.container?.();
   }
 
   /** Bytes appended but not yet consumed. */

@@ -30,6 +30,12 @@ export interface CapturedDatagram {
   readonly originalLength?: number;
   /** pcapng interface id. */
   readonly interfaceId?: number;
+  /**
+   * How the payloads must be decoded whatever their type says: `'text'` for a datagram made from an
+   * audit.log line (a log holds text records only, even for a type whose netlink payload is binary,
+   * such as `UNKNOWN[1329]`, AUDIT_REPLACE). Pass it to `decodeDatagram` as `payloadKind`.
+   */
+  readonly payloadKind?: 'text';
 }
 
 /** An audit.log line (auditd RAW or ENRICHED format), as read from a log file. */
@@ -48,6 +54,8 @@ export interface LogLine {
   readonly payload: string;
   /** What an ENRICHED log appended after the 0x1D separator (upper-case interpreted fields). */
   readonly enrichment?: string;
+  /** False only for a last line that the input ended without a newline (so that it is written back without one). */
+  readonly newline: boolean;
 }
 
 /** Something the reader passed over on purpose (a non-audit family, an unknown pcapng block, a MSG_PEEK). */
@@ -90,4 +98,54 @@ export interface CaptureReadOptions {
   readonly littleEndian?: boolean;
   /** Largest packet, block or line accepted (default 16 MiB); bigger ones are an `AUDIT_ERR_LIMIT` and are skipped. */
   readonly maxPacketBytes?: number;
+  /**
+   * audit.log type name → record type number, for logs of a patched kernel (`type=CONTAINER_ID`):
+   * a dialect's `getDialect(name).typeNumbers`. Default: the mainline names. `UNKNOWN[n]` is always read.
+   */
+  readonly typeNumbers?: ReadonlyMap<string, number>;
 }
+
+/** The pcap global header, as the file has it. */
+export interface PcapContainer {
+  readonly format: 'pcap';
+  /** Byte order of the file's own headers (the magic's). */
+  readonly littleEndian: boolean;
+  /** Nanosecond magic (0xA1B23C4D) rather than microseconds. */
+  readonly nanosecond: boolean;
+  readonly versionMajor: number;
+  readonly versionMinor: number;
+  readonly snapLen: number;
+  /** LINKTYPE_* (the low 16 bits of the header's link type field). */
+  readonly linkType: number;
+  /** The whole 32-bit link type field (its upper bits may carry FCS information). */
+  readonly linkTypeField: number;
+}
+
+/** One pcapng Interface Description Block. */
+export interface PcapngInterface {
+  readonly linkType: number;
+  readonly snapLen: number;
+  /** Timestamp units per second: 10^6 unless if_tsresol says otherwise. */
+  readonly unitsPerSecond: bigint;
+  /** if_tsoffset, seconds added to every timestamp (0 when absent). */
+  readonly offsetSeconds: bigint;
+}
+
+/** One pcapng section: its SHB's byte order and version, and the interfaces its IDBs declared so far. */
+export interface PcapngSection {
+  /** Absolute input offset of the Section Header Block. */
+  readonly offset: number;
+  readonly littleEndian: boolean;
+  readonly versionMajor: number;
+  readonly versionMinor: number;
+  readonly interfaces: readonly PcapngInterface[];
+}
+
+/** The pcapng sections read so far (each grows as its IDBs are read). */
+export interface PcapngContainer {
+  readonly format: 'pcapng';
+  readonly sections: readonly PcapngSection[];
+}
+
+/** A container's own header, from `CaptureStreamReader.container` once it has been read. */
+export type CaptureContainer = PcapContainer | PcapngContainer;

@@ -62,20 +62,70 @@ export function isLoggedType(type: number): boolean {
   return type >= 1100;
 }
 
+/** `audit(`: the stamp the kernel puts before every record it sends (`audit_log_start`). */
+const AUDIT_PREFIX = [0x61, 0x75, 0x64, 0x69, 0x74, 0x28];
+
+/**
+ * Is this datagram a record the kernel sent, as auditd receives it: not on its way to the kernel,
+ * and its payload starts with the `audit(SEC.MS:SERIAL): ` stamp? A user-space request (a USER_*
+ * message sent by auditctl or pam, no stamp yet) is not; the kernel's echo of it is.
+ *
+ * @example isKernelRecord(datagramOf('type=USER msg=audit(1.2:3): ...')) // → true
+ */
+export function isKernelRecord(d: CapturedDatagram): boolean {
+  if (d.direction === 'to-kernel') return false;
+  const b = d.bytes;
+  return b.length >= 16 + AUDIT_PREFIX.length && AUDIT_PREFIX.every((c, i) => b[16 + i] === c);
+}
+
+/** What `logLineOf` takes besides the datagram. */
+export interface LogLineOfOptions {
+  /** `node=NAME ` before the line, as auditd's name_format writes it. */
+  readonly node?: string;
+  /** The type name to write (a dialect's `registry.nameOf`); default the mainline names, else `UNKNOWN[n]`. */
+  readonly nameOf?: (type: number) => string;
+}
+
 /**
  * The audit.log line auditd (`format_raw`) writes for a kernel record datagram, or `undefined`
- * for messages it does not log. Like auditd: newlines become spaces and one trailing space is cut.
+ * for what it never logs: control messages, EOE, and user-space requests going to the kernel
+ * (auditd logs only what the kernel sends, records stamped `audit(SEC.MS:SERIAL): `). Like
+ * auditd: newlines become spaces and one trailing space is cut.
  *
  * @example logLineOf(datagram) // → 'type=CWD msg=audit(1.002:3): cwd="/"\n'
  */
-export function logLineOf(d: CapturedDatagram, opts: { readonly node?: string } = {}): string | undefined {
-  if (d.bytes.length < 16) return undefined;
+export function logLineOf(d: CapturedDatagram, opts: LogLineOfOptions = {}): string | undefined {
+  if (d.bytes.length < 16 || !isKernelRecord(d)) return undefined;
   const type = peekU16(d.bytes, 4, d.littleEndian ?? true);
   if (!isLoggedType(type)) return undefined;
   let text = utf8(d.bytes.subarray(16)).replace(/\n/g, ' ');
   // Kernel records carry no NUL; user messages echoed by the kernel may end in one.
   text = text.replace(/\0+$/, '');
   if (text.endsWith(' ')) text = text.slice(0, -1);
-  const name = MAINLINE_MSG_TYPE_NAMES.get(type) ?? unknownTypeName(type);
+  const name = opts.nameOf?.(type) ?? MAINLINE_MSG_TYPE_NAMES.get(type) ?? unknownTypeName(type);
   return `${opts.node === undefined ? '' : `node=${opts.node} `}type=${name} msg=${text}\n`;
+}
+
+/** What a log line had besides its payload: enough to write it back byte for byte. */
+export interface LogLineParts {
+  /** The type name as written (`SYSCALL`, `UNKNOWN[1338]`). */
+  readonly typeName: string;
+  readonly node?: string;
+  /** The ENRICHED part after the 0x1D separator. */
+  readonly enrichment?: string;
+  /** False when the line had no newline (the last line of a log that does not end in one); default true. */
+  readonly newline?: boolean;
+}
+
+/**
+ * A log line again from its parts and its payload: `[node=N ]type=NAME msg=PAYLOAD[\x1dENRICHED]`,
+ * with a newline unless the original line had none. For a `LogLine` read from a log, this is the
+ * line's bytes exactly (CR of a CRLF line aside).
+ *
+ * @example logLineText({ typeName: 'CWD', newline: false }, 'audit(1.2:3): cwd="/"') // → 'type=CWD msg=audit(1.2:3): cwd="/"'
+ */
+export function logLineText(parts: LogLineParts, payload: string): string {
+  const node = parts.node === undefined ? '' : `node=${parts.node} `;
+  const enrichment = parts.enrichment === undefined ? '' : `\x1d${parts.enrichment}`;
+  return `${node}type=${parts.typeName} msg=${payload}${enrichment}${parts.newline === false ? '' : '\n'}`;
 }

@@ -1,4 +1,7 @@
-import { CLOCK_IDS, EPOLL_CTL_OPS, FCNTL_COMMANDS, flagNames, IP_PROTOCOLS, PROT_FLAGS, RLIMITS, SOCKET_FAMILIES, SOCKET_TYPES } from './flags.js';
+import {
+  CLOCK_IDS, EPOLL_CTL_OPS, FCNTL_COMMANDS, flagNames, IP_PROTOCOLS, PROT_FLAGS, PTRACE_REQUESTS, RECV_FLAGS, RLIMITS, SOCKET_FAMILIES,
+  SOCKET_TYPES,
+} from './flags.js';
 import {
   leadingNumber, printCapability, printCloneFlags, printMmapFlags, printMode, printModeShort, printOpenFlags,
   printPersonality, printSignal, u32,
@@ -61,6 +64,11 @@ const fcntlCmd: ArgPrinter = (raw) => {
   const v = u32(raw, 16) | 0;
   return FCNTL_COMMANDS.get(v) ?? `unknown-fcntl-command(${v})`;
 };
+const recvFlags: ArgPrinter = (raw) => {
+  const names = flagNames(u32(raw, 16), RECV_FLAGS);
+  return names.length === 0 ? `0x${raw}` : names.join('|');
+};
+const ptraceRequest: ArgPrinter = (raw) => PTRACE_REQUESTS.get(u32(raw, 16)) ?? `unknown-ptrace(0x${raw})`;
 const WHENCE = ['SEEK_SET', 'SEEK_CUR', 'SEEK_END', 'SEEK_DATA', 'SEEK_HOLE'];
 const whence: ArgPrinter = (raw) => WHENCE[u32(raw, 16) & 0xff] ?? `unknown-whence(${raw})`;
 const sockoptLevel: ArgPrinter = (raw) => {
@@ -74,8 +82,8 @@ const ifCreat = (p: ArgPrinter): ArgPrinter => (raw, c) => ((c.a1 ?? 0n) & O_CRE
  * Which syscall arguments libauparse 3.0.9 names (`print_a0`..`print_a3` in
  * `auparse/interpret.c`), as data: argument index → syscall name → printer. Arguments not
  * listed print as `0x<raw>`. Not implemented yet (they print `0x<raw>`, see
- * docs/interpretation.md): ptrace requests, prctl options, mount/umount flags, ioctl requests,
- * socket option levels and names, recv/send flags, shm flags, IPC and socket calls, scheduler
+ * docs/interpretation.md): prctl options, mount/umount flags, ioctl requests, socket option
+ * names, shm flags, IPC and socket calls, scheduler
  * policies, bpf commands, fcntl a2.
  */
 export const SYSCALL_ARG_PRINTERS: readonly ReadonlyMap<string, ArgPrinter>[] = [
@@ -84,7 +92,7 @@ export const SYSCALL_ARG_PRINTERS: readonly ReadonlyMap<string, ArgPrinter>[] = 
     ['setuid', uid16], ['setreuid', uid16], ['setresuid', uid16], ['setfsuid', uid16],
     ['setgid', gid16], ['setregid', gid16], ['setresgid', gid16], ['setfsgid', gid16],
     ['socket', socketDomain], ['exit', exitCode], ['exit_group', exitCode], ['getrlimit', rlimit], ['setrlimit', rlimit],
-    ['clock_settime', clockId],
+    ['clock_settime', clockId], ['ptrace', ptraceRequest],
     ...['renameat', 'readlinkat', 'mkdirat', 'mknodat', 'fchownat', 'futimesat', 'fchmodat', 'faccessat', 'futimensat',
       'unlinkat', 'utimensat', 'linkat', 'newfstatat', 'openat'].map((s) => [s, dirfd] as const),
   ]),
@@ -104,8 +112,12 @@ export const SYSCALL_ARG_PRINTERS: readonly ReadonlyMap<string, ArgPrinter>[] = 
     ['mq_open', ifCreat(modeShort16)], ['readlinkat', dirfd], ['linkat', dirfd],
     ['chown', gid16], ['fchown', gid16], ['lchown', gid16], ['tgkill', sig16],
     ['socket', socketProto], ['mmap', prot(true)], ['mprotect', prot(false)], ['lseek', whence],
+    ['sendmsg', recvFlags], ['recvmsg', recvFlags],
   ]),
-  new Map<string, ArgPrinter>([['mmap', (raw) => printMmapFlags(raw)]]),
+  new Map<string, ArgPrinter>([
+    ['mmap', (raw) => printMmapFlags(raw)],
+    ...['recv', 'recvfrom', 'recvmmsg', 'send', 'sendto', 'sendmmsg'].map((s) => [s, recvFlags] as const),
+  ]),
 ];
 
 /**

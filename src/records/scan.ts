@@ -33,13 +33,11 @@ export function classifyValue(
   raw: string,
   untrusted: ReadonlySet<string> = UNTRUSTED_FIELDS,
 ): readonly [FieldForm, string | null] {
-  const n = raw.length;
-  if (n >= 2 && raw.charCodeAt(0) === QUOTE && raw.charCodeAt(n - 1) === QUOTE) return ['quoted', raw.slice(1, -1)];
-  if (raw === '(null)' || raw === '(none)' || raw === '?') return ['null', null];
-  if (isUntrustedField(type, name, untrusted) && isUpperHex(raw)) return ['hex', hexToText(raw)];
-  return ['bare', raw];
+  const f = makeField(type, name, raw, false, '', untrusted);
+  return [f.form, f.value];
 }
 
+/** One field, built as a literal of one shape (the parser's hot path: no tuple, no spread). */
 function makeField(type: number, name: string, raw: string, inMsg: boolean, sep: string, untrusted: ReadonlySet<string>): AuditField {
   const n = raw.length;
   const c = n === 0 ? 0 : raw.charCodeAt(0);

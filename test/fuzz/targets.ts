@@ -36,6 +36,7 @@ import type { Framing } from '../../src/netlink/framing.js';
 import type { Validation } from '../../src/netlink/issues.js';
 import { joinExecveArgs, parseLogLine, parseRecordPayload, proctitleArgv, recordFromJson, recordToJson, type AuditRecord } from '../../src/records/index.js';
 import { compileRule, explainRule } from '../../src/rules/index.js';
+import { interpretRecord } from '../../src/interpret/index.js';
 import { parseRuleBytes } from '../../src/rules/messages.js';
 import { bytesToLatin1, mutateBinary, mutateText, Rng, type Mutated, type Structure, EMPTY_STRUCTURE } from './mutate.js';
 import { netlinkStructure, payloadStructure, pcapngStructure, pcapStructure, rawStructure } from './structure.js';
@@ -299,6 +300,7 @@ function useRecords(rs: readonly AuditRecord[]): string | undefined {
   for (const r of rs) {
     JSON.parse(JSON.stringify(recordToJson(r)));
     proctitleArgv(r);
+    interpretRecord(r);
   }
   const claim = execveClaim(rs);
   if (claim > execveBound(rs)) return `unbounded: joinExecveArgs would loop ${claim} times for ${rs.length} record(s) (argc / aN index from the wire)`;
@@ -451,10 +453,10 @@ export function allTargets(root: string): Target[] {
   const c = loadCorpus(root);
   const t: Target[] = [];
   for (const framing of ['strict', 'unicast', 'auto'] as const) {
-    for (const validation of ['strict', 'lenient'] as const) t.push(datagramTarget(c, framing, validation, undefined, 1500));
+    for (const validation of ['strict', 'lenient'] as const) t.push(datagramTarget(c, framing, validation, undefined, 2500));
   }
-  t.push(datagramTarget(c, 'auto', 'lenient', 'ghak90-v11', 800));
-  t.push(datagramTarget(c, 'auto', 'strict', 'ghak90-v7', 800));
+  t.push(datagramTarget(c, 'auto', 'lenient', 'ghak90-v11', 1500));
+  t.push(datagramTarget(c, 'auto', 'strict', 'ghak90-v7', 1500));
   const codecs: [string, string, PayloadCodec<unknown>][] = [
     ['status', 'status', statusCodec as PayloadCodec<unknown>],
     ['features', 'features', featuresCodec as PayloadCodec<unknown>],
@@ -476,12 +478,12 @@ export function allTargets(root: string): Target[] {
     ['status-ghak90-v8', 'status', makeStatusCodec(getDialect('ghak90-v8').statusFields) as PayloadCodec<unknown>],
   ];
   for (const [name, seeds, codec] of codecs) {
-    for (const v of ['strict', 'lenient'] as const) t.push(codecTarget(c, name, seeds, codec, v, name === 'rule' ? 600 : 400));
+    for (const v of ['strict', 'lenient'] as const) t.push(codecTarget(c, name, seeds, codec, v, name === 'rule' ? 800 : 400));
   }
   t.push({
     name: 'records.payload',
     seeds: c.recordPayloads.map((r) => r.text),
-    ciCases: 2500,
+    ciCases: 1500,
     mutate: textMutator,
     run(input) {
       return useRecords([parseRecordPayload(input, c.recordPayloads[input.length % c.recordPayloads.length]!.type)]);
@@ -490,7 +492,7 @@ export function allTargets(root: string): Target[] {
   t.push({
     name: 'records.logline',
     seeds: c.logLines,
-    ciCases: 2500,
+    ciCases: 1200,
     mutate: textMutator,
     run(input) {
       const r = parseLogLine(bytesToLatin1(input));
@@ -529,7 +531,7 @@ export function allTargets(root: string): Target[] {
   t.push({
     name: 'rules.compile',
     seeds: c.rules,
-    ciCases: 2500,
+    ciCases: 1500,
     mutate: textMutator,
     run(input) {
       const compiled = compileRule(bytesToLatin1(input));

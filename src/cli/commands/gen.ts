@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { FAMILY_NAMES, sampleDatagrams, type ByteOrderChoice, type FamilyName, type RecordFramingChoice, type SampledDatagram } from '../../arbitraries/index.js';
+import { FAMILY_NAMES, type ByteOrderChoice, type FamilyName, type RecordFramingChoice } from '../../arbitraries/types.js';
+import type { SampledDatagram } from '../../arbitraries/sample.js';
 import { decodeDatagram } from '../../audit/index.js';
 import { getDialect } from '../../audit/dialects/index.js';
 import { AuditError, AuditErrorCode, isAuditError } from '../../bytes/errors.js';
@@ -36,6 +37,21 @@ options:
   -o, --output FILE          write to FILE instead of standard output
   -h, --help                 this text
 `;
+
+/**
+ * The generators, loaded when `gen` runs: they need fast-check (a peer dependency), and the other
+ * commands should work without it.
+ */
+async function loadGenerators(): Promise<typeof import('../../arbitraries/sample.js')> {
+  try {
+    return await import('../../arbitraries/sample.js');
+  } catch (e) {
+    if (e instanceof Error && /fast-check/.test(e.message)) {
+      throw new AuditError(AuditErrorCode.BAD_VALUE, 'gen needs the fast-check package (a peer dependency): npm install fast-check@4', { path: 'fast-check', cause: e });
+    }
+    throw e;
+  }
+}
 
 function bad(message: string, path: string): AuditError {
   return new AuditError(AuditErrorCode.BAD_VALUE, message, { path });
@@ -141,6 +157,7 @@ export const genCommand: Command = {
     const every = values.invalid === true ? integer(values['invalid-every'], 'invalid-every', 5, 1) : undefined;
     const dialect = values.dialect ?? 'mainline';
     getDialect(dialect);
+    const { sampleDatagrams } = await loadGenerators();
     const ds = sampleDatagrams({
       count, seed, byteOrder, recordFraming, dialect,
       ...(types === undefined ? {} : { types }),
