@@ -3,6 +3,7 @@ import { splitDatagram, type Framing } from '../netlink/framing.js';
 import { Issues, type AuditWarning, type Validation } from '../netlink/issues.js';
 import type { MessageDirection } from './codec.js';
 import { decodeFrame, encodeMessageInto, messageSize, type AuditMessage, type MessageInput } from './message.js';
+import { textCodec } from './messages/text.js';
 import { MAINLINE_REGISTRY, type AuditRegistry } from './registry.js';
 
 export interface DecodeOptions {
@@ -20,6 +21,13 @@ export interface DecodeOptions {
   readonly direction?: MessageDirection;
   /** Absolute offset of `bytes[0]` in the caller's input, for error offsets. Default 0. */
   readonly base?: number;
+  /**
+   * `'text'`: decode every payload with the text codec, whatever the registry has for its type
+   * (a datagram made from an audit.log line, `CapturedDatagram.payloadKind`: a log holds text even
+   * for types whose netlink payload is binary, such as AUDIT_REPLACE). Names and classes still
+   * come from the registry. Default: the registry's codec.
+   */
+  readonly payloadKind?: 'text';
 }
 
 /** One datagram's messages and everything needed to give its bytes back. */
@@ -59,13 +67,35 @@ export function decodeDatagram(bytes: Uint8Array, opts: DecodeOptions): DecodedD
     const own = issues.child();
     const path = `msg[${i}]`;
     const mine = frameWarnings.filter((w) => w.path === path || w.path.startsWith(`${path}.`));
-    const ctx = { littleEndian: opts.littleEndian, registry, base, path, ...(opts.direction === undefined ? {} : { direction: opts.direction }) };
+    const frameRegistry = opts.payloadKind === 'text' ? textRegistry(registry, frame.header.nlmsg_type) : registry;
+    const ctx = { littleEndian: opts.littleEndian, registry: frameRegistry, base, path, ...(opts.direction === undefined ? {} : { direction: opts.direction }) };
     const m = decodeFrame(frame, ctx, own);
     const all = [...mine, ...own.warnings];
     return all.length > 0 ? { ...m, warnings: all } : m;
   });
   const warnings = [...frameWarnings, ...messages.flatMap((m) => (m.warnings ?? []).filter((w) => !frameWarnings.includes(w)))];
   return { messages, trailing: split.trailing.slice(), littleEndian: opts.littleEndian, framing, length: bytes.length, warnings };
+}
+
+/**
+ * `registry` with `type` decoded as text, built once per registry and type (a log repeats few
+ * types); past `TEXT_REGISTRIES_KEPT` types per registry (a hostile log of every `UNKNOWN[n]`) they
+ * are built and not kept, so memory stays bounded.
+ */
+const TEXT_REGISTRIES_KEPT = 512;
+const textRegistries = new WeakMap<AuditRegistry, Map<number, AuditRegistry>>();
+
+function textRegistry(registry: AuditRegistry, type: number): AuditRegistry {
+  const entry = registry.entry(type);
+  if (entry !== undefined && entry.codec === textCodec) return registry;
+  let byType = textRegistries.get(registry);
+  if (byType === undefined) textRegistries.set(registry, (byType = new Map()));
+  let r = byType.get(type);
+  if (r === undefined) {
+    r = registry.extend({ name: registry.name, types: [{ type, name: registry.nameOf(type), class: registry.classOf(type), codec: textCodec }] });
+    if (byType.size < TEXT_REGISTRIES_KEPT) byType.set(type, r);
+  }
+  return r;
 }
 
 export interface EncodeDatagramInput {

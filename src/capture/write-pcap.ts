@@ -5,7 +5,11 @@ import type { CapturedDatagram } from './types.js';
 
 /** Options shared by the pcap and pcapng writers. */
 export interface PacketWriteOptions {
-  /** LINKTYPE_NETLINK (253, the nlmon cooked header; default), LINUX_SLL (113) or LINUX_SLL2 (276). */
+  /**
+   * Write every packet in LINKTYPE_NETLINK (253, the nlmon cooked header), LINUX_SLL (113) or
+   * LINUX_SLL2 (276). pcap default: 253. pcapng default: each packet in its own link type (one
+   * interface per link type; 253 for datagrams that have none).
+   */
   readonly linkType?: number;
   /** Byte order of the file's own headers (default little-endian). The datagrams are written as they are. */
   readonly littleEndian?: boolean;

@@ -1,7 +1,7 @@
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CaptureStreamReader } from '../capture/stream.js';
-import type { CaptureFormat, CaptureItem, CaptureReadOptions } from '../capture/types.js';
+import type { CaptureContainer, CaptureFormat, CaptureItem, CaptureReadOptions } from '../capture/types.js';
 
 /** Anything that yields byte chunks: a Node Readable, `process.stdin`, an async generator. */
 export type ByteSource = AsyncIterable<Uint8Array | string>;
@@ -14,13 +14,36 @@ export interface StreamReadOptions extends CaptureReadOptions {
 }
 
 /**
+ * The items of a capture being read, and what the reader has learnt of the input so far: its
+ * format and its container header (`CaptureStreamReader.container`), both known by the time the
+ * first item arrives.
+ */
+export interface CaptureInput extends AsyncGenerator<CaptureItem> {
+  readonly format: CaptureFormat | undefined;
+  readonly container: CaptureContainer | undefined;
+  /** Bytes read from the source so far. */
+  readonly bytesRead: number;
+}
+
+/**
  * Read a capture from a stream of chunks, holding only one chunk and one packet at a time.
  *
  * @example
- * for await (const item of readCaptureStream(process.stdin)) if (item.kind === 'datagram') use(item.datagram);
+ * const input = readCaptureStream(process.stdin);
+ * for await (const item of input) if (item.kind === 'datagram') use(item.datagram, input.container);
  */
-export async function* readCaptureStream(source: ByteSource, opts: StreamReadOptions = {}): AsyncGenerator<CaptureItem> {
+export function readCaptureStream(source: ByteSource, opts: StreamReadOptions = {}): CaptureInput {
   const reader = new CaptureStreamReader(opts);
+  const state = { bytesRead: 0 };
+  const items = pump(reader, source, opts, state);
+  return Object.defineProperties(items, {
+    format: { get: () => reader.format },
+    container: { get: () => reader.container },
+    bytesRead: { get: () => state.bytesRead },
+  }) as CaptureInput;
+}
+
+async function* pump(reader: CaptureStreamReader, source: ByteSource, opts: StreamReadOptions, state: { bytesRead: number }): AsyncGenerator<CaptureItem> {
   let bytesRead = 0;
   let told = false;
   const tell = (): void => {
@@ -33,6 +56,7 @@ export async function* readCaptureStream(source: ByteSource, opts: StreamReadOpt
     const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
     reader.append(bytes);
     bytesRead += bytes.length;
+    state.bytesRead = bytesRead;
     opts.onProgress?.(bytesRead);
     for (let item = reader.next(); item !== undefined; item = reader.next()) {
       tell();
@@ -51,7 +75,7 @@ export async function* readCaptureStream(source: ByteSource, opts: StreamReadOpt
  *
  * @example for await (const item of readCaptureFile('audit.pcapng')) console.log(item.kind);
  */
-export function readCaptureFile(path: string, opts: StreamReadOptions = {}): AsyncGenerator<CaptureItem> {
+export function readCaptureFile(path: string, opts: StreamReadOptions = {}): CaptureInput {
   const source = path === '-' ? process.stdin : createReadStream(path, { highWaterMark: 64 * 1024 });
   return readCaptureStream(source as AsyncIterable<Uint8Array>, opts);
 }

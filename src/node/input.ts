@@ -1,8 +1,8 @@
 import { createReadStream } from 'node:fs';
 import { AuditError, AuditErrorCode } from '../bytes/errors.js';
-import type { CaptureFormat, CaptureItem } from '../capture/types.js';
+import type { CaptureFormat } from '../capture/types.js';
 import { readCaptureStream } from './capture.js';
-import type { ByteSource, StreamReadOptions } from './capture.js';
+import type { ByteSource, CaptureInput, StreamReadOptions } from './capture.js';
 
 /** The `--input-format` values, in the order docs/captures.md lists them. */
 export const INPUT_FORMATS: readonly CaptureFormat[] = ['pcap', 'pcapng', 'strace', 'hex', 'raw', 'log'];
@@ -32,11 +32,14 @@ export function parseByteOrder(v: string | undefined): boolean | undefined {
 }
 
 /**
- * The items of a file argument, `-` being `stdin`: a streamed read in 64 KiB chunks.
+ * The items of a file argument, `-` being `stdin`: a streamed read in 64 KiB chunks, with the
+ * input's `format` and `container` header once read (see `CaptureInput`).
  *
- * @example for await (const item of openInput('dump.txt', process.stdin, { format: 'strace' })) ...
+ * @example
+ * const input = openInput('dump.pcap', process.stdin);
+ * for await (const item of input) console.log(item.kind, input.container);
  */
-export function openInput(path: string, stdin: NodeJS.ReadableStream, opts: StreamReadOptions = {}): AsyncGenerator<CaptureItem> {
+export function openInput(path: string, stdin: NodeJS.ReadableStream, opts: StreamReadOptions = {}): CaptureInput {
   const source = path === '-' ? stdin : createReadStream(path, { highWaterMark: 64 * 1024 });
   return readCaptureStream(source as unknown as ByteSource, opts);
 }

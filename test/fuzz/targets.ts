@@ -483,7 +483,7 @@ export function allTargets(root: string): Target[] {
   t.push({
     name: 'records.payload',
     seeds: c.recordPayloads.map((r) => r.text),
-    ciCases: 1500,
+    ciCases: 1200,
     mutate: textMutator,
     run(input) {
       return useRecords([parseRecordPayload(input, c.recordPayloads[input.length % c.recordPayloads.length]!.type)]);
@@ -492,7 +492,7 @@ export function allTargets(root: string): Target[] {
   t.push({
     name: 'records.logline',
     seeds: c.logLines,
-    ciCases: 1200,
+    ciCases: 1000,
     mutate: textMutator,
     run(input) {
       const r = parseLogLine(bytesToLatin1(input));
@@ -531,7 +531,7 @@ export function allTargets(root: string): Target[] {
   t.push({
     name: 'rules.compile',
     seeds: c.rules,
-    ciCases: 1500,
+    ciCases: 1200,
     mutate: textMutator,
     run(input) {
       const compiled = compileRule(bytesToLatin1(input));
@@ -550,11 +550,11 @@ export function allTargets(root: string): Target[] {
       return undefined;
     },
   });
-  t.push(captureTarget(c, 'pcap', pcapStructure, 800));
-  t.push(captureTarget(c, 'pcapng', pcapngStructure, 800));
-  t.push(captureTarget(c, 'raw', rawStructure, 800));
-  t.push(captureTarget(c, 'strace', 'text', 800));
-  t.push(captureTarget(c, 'hex', 'text', 800));
+  t.push(captureTarget(c, 'pcap', pcapStructure, 600));
+  t.push(captureTarget(c, 'pcapng', pcapngStructure, 600));
+  t.push(captureTarget(c, 'raw', rawStructure, 600));
+  t.push(captureTarget(c, 'strace', 'text', 600));
+  t.push(captureTarget(c, 'hex', 'text', 600));
   t.push(captureTarget(c, 'log', 'text', 500));
   t.push(streamTarget(c, 600));
   t.push(pipelineTarget(c, 400));

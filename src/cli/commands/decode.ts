@@ -1,27 +1,26 @@
-import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { decodeDatagram, MAINLINE_REGISTRY, type AuditRegistry, type DecodedDatagram } from '../../audit/index.js';
 import { getDialect } from '../../audit/dialects/catalog.js';
 import { AuditError, AuditErrorCode, isAuditError } from '../../bytes/errors.js';
 import { toHex } from '../../bytes/hex.js';
 import { datagramMatches } from '../../capture/filter.js';
-import { logLineDatagram } from '../../capture/log-datagram.js';
+import { datagramOfItem } from '../../capture/read.js';
 import { recordOfItem } from '../../capture/records.js';
-import type { CapturedDatagram, CaptureFormat, LogLine } from '../../capture/types.js';
+import type { CapturedDatagram, CaptureFormat, CaptureReadOptions, LogLine } from '../../capture/types.js';
 import { hexLine } from '../../capture/write-text.js';
 import { matchRecord, parseFilter, type Filter } from '../../events/filter.js';
 import type { Framing } from '../../netlink/framing.js';
 import type { Validation } from '../../netlink/issues.js';
-import { inputSize, readCaptureStream, type ByteSource } from '../../node/capture.js';
-import { parseByteOrder, parseInputFormat } from '../../node/input.js';
+import { inputSize } from '../../node/capture.js';
+import { openInput, parseByteOrder, parseInputFormat } from '../../node/input.js';
 import { progressReporter } from '../../node/progress.js';
 import type { AuditRecord } from '../../records/types.js';
-import { containerOf, teeHead } from '../format/container.js';
-import { logLineFor } from '../format/log.js';
+import { containerJson } from '../format/container.js';
+import { logLineFor, type LogOrigin } from '../format/log.js';
 import { Output } from '../format/out.js';
 import { formatDatagram } from '../format/text.js';
 import type { CliIO, Command } from '../io.js';
-import { datagramToJson, errorToJson, sourceOf, type ContainerJson, type LogJson } from '../json/index.js';
+import { datagramToJson, errorToJson, sourceOf, type ContainerJson } from '../json/index.js';
 
 const USAGE = `usage: audit-netlink decode [options] FILE|-
 
@@ -68,6 +67,11 @@ export function dialectRegistry(name: string | undefined): AuditRegistry | undef
   return name === undefined ? undefined : getDialect(name).registry;
 }
 
+/** The audit.log type names of `--dialect NAME` (`CONTAINER_ID` → 1336 in ghak90-v11); mainline's without it. */
+export function dialectTypeNumbers(name: string | undefined): ReadonlyMap<string, number> | undefined {
+  return name === undefined ? undefined : getDialect(name).typeNumbers;
+}
+
 /** Everything `decode` was asked, checked before the first byte of input is read. */
 export interface DecodeRequest {
   readonly path: string;
@@ -77,6 +81,8 @@ export interface DecodeRequest {
   readonly littleEndian: boolean | undefined;
   readonly inputFormat: CaptureFormat | undefined;
   readonly registry: AuditRegistry | undefined;
+  /** audit.log type names of the dialect, for log input. */
+  readonly typeNumbers: ReadonlyMap<string, number> | undefined;
   readonly filter: Filter;
   readonly notices: boolean;
 }
@@ -111,16 +117,19 @@ export function decodeRequest(argv: readonly string[]): DecodeRequest | undefine
     littleEndian: parseByteOrder(values['byte-order']),
     inputFormat: parseInputFormat(values['input-format']),
     registry: dialectRegistry(values.dialect),
+    typeNumbers: dialectTypeNumbers(values.dialect),
     filter: parseFilter(values.filter ?? []),
     notices: values.notices === true,
   };
 }
 
-function logJsonOf(line: LogLine): LogJson {
+/** The JSON `log` key of a line (and `newline: false` for a last line without one, so it is written back so). */
+function logJsonOf(line: LogLine): LogOrigin {
   return {
     type_name: line.typeName,
     ...(line.node === undefined ? {} : { node: line.node }),
     ...(line.enrichment === undefined ? {} : { enrichment: line.enrichment }),
+    ...(line.newline ? {} : { newline: false }),
   };
 }
 
@@ -176,18 +185,17 @@ export const decodeCommand: Command = {
     let container: ContainerJson | undefined;
     let firstLine = true;
 
-    const source = path === '-' ? io.stdin : createReadStream(path, { highWaterMark: 64 * 1024 });
-    const tee = teeHead(source as unknown as ByteSource, 24);
-    const items = readCaptureStream(tee.source, {
+    const readOpts: CaptureReadOptions = {
+      ...(req.inputFormat === undefined ? {} : { format: req.inputFormat }),
+      ...(req.littleEndian === undefined ? {} : { littleEndian: req.littleEndian }),
+      ...(req.typeNumbers === undefined ? {} : { typeNumbers: req.typeNumbers }),
+    };
+    const items = openInput(path, io.stdin, {
+      ...readOpts,
       onProgress: (n) => {
         bytesRead = n;
         progress.update(bytesRead, messages);
       },
-      onFormat: (f) => {
-        container = containerOf(f, tee.head());
-      },
-      ...(req.inputFormat === undefined ? {} : { format: req.inputFormat }),
-      ...(req.littleEndian === undefined ? {} : { littleEndian: req.littleEndian }),
     });
 
     const fail = (what: string, e: AuditError): void => {
@@ -195,7 +203,7 @@ export const decodeCommand: Command = {
       io.stderr.write(`audit-netlink decode: ${what}${e.code}: ${e.message}\n`);
     };
 
-    const emit = async (d: CapturedDatagram, record: AuditRecord | undefined, log: LogJson | undefined): Promise<void> => {
+    const emit = async (d: CapturedDatagram, record: AuditRecord | undefined, log: LogOrigin | undefined): Promise<void> => {
       const n = d.index;
       if (format === 'hex') {
         messages++;
@@ -204,10 +212,11 @@ export const decodeCommand: Command = {
       }
       if (format === 'log') {
         messages++;
-        await out.write(logLineFor(d, registry, log) ?? '');
+        await out.write(logLineFor(d, registry, log, req.typeNumbers) ?? '');
         return;
       }
       const littleEndian = req.littleEndian ?? d.littleEndian ?? true;
+      if (firstLine) container ??= containerJson(items.format ?? 'raw', items.container);
       const src = sourceOf(d, n, littleEndian, { ...(log === undefined ? {} : { log }), ...(firstLine && container !== undefined ? { container } : {}) });
       let decoded: DecodedDatagram;
       try {
@@ -217,6 +226,7 @@ export const decodeCommand: Command = {
           validation: req.validation,
           base: d.offset,
           registry,
+          ...(d.payloadKind === undefined ? {} : { payloadKind: d.payloadKind }),
           ...(d.direction === undefined ? {} : { direction: d.direction }),
         });
       } catch (e) {
@@ -260,15 +270,15 @@ export const decodeCommand: Command = {
             }
             // A record that does not parse is kept, so that its error is still shown.
             if (filter.terms.length > 0 && record !== undefined && !matchRecord(filter, record)) break;
-            let d: CapturedDatagram;
+            let d: CapturedDatagram | undefined;
             try {
-              d = logLineDatagram(item.line, req.littleEndian ?? true);
+              d = datagramOfItem(item, readOpts);
             } catch (e) {
               if (!isAuditError(e)) throw e;
               fail(`line ${item.line.index}: `, e);
               break;
             }
-            await emit(d, record, logJsonOf(item.line));
+            if (d !== undefined) await emit(d, record, logJsonOf(item.line));
             break;
           }
         }

@@ -7,13 +7,13 @@ import { datagramFromJson } from '../../capture/json.js';
 import { LINK_HEADER_LENGTH, LinkType } from '../../capture/link.js';
 import type { CapturedDatagram } from '../../capture/types.js';
 import { pcapHeader, pcapRecord, type PacketWriteOptions } from '../../capture/write-pcap.js';
+import { PcapngWriter } from '../../capture/write-pcapng.js';
 import { hexLine, rawHeader, rawRecord } from '../../capture/write-text.js';
 import { logLineFor } from '../format/log.js';
 import { Output, readLines } from '../format/out.js';
-import { PcapngStreamWriter } from '../format/pcapng.js';
 import type { CliIO, Command } from '../io.js';
 import { parseJsonLine, type ContainerJson, type LineOrigin, type ParsedLine } from '../json/index.js';
-import { dialectRegistry, errnoMessage, isArgsError } from './decode.js';
+import { dialectRegistry, dialectTypeNumbers, errnoMessage, isArgsError } from './decode.js';
 
 const USAGE = `usage: audit-netlink encode [options] [FILE|-]
 
@@ -55,6 +55,7 @@ interface EncodeRequest {
   readonly output: string | undefined;
   readonly format: EncodeFormat;
   readonly registry: AuditRegistry;
+  readonly typeNumbers: ReadonlyMap<string, number> | undefined;
   readonly linkType: number | undefined;
   readonly nanosecond: boolean | undefined;
   readonly directions: boolean;
@@ -94,6 +95,7 @@ function encodeRequest(argv: readonly string[]): EncodeRequest | undefined {
     output: values.output,
     format: format as EncodeFormat,
     registry: dialectRegistry(values.dialect) ?? MAINLINE_REGISTRY,
+    typeNumbers: dialectTypeNumbers(values.dialect),
     linkType,
     nanosecond: res === undefined ? undefined : res === 'ns',
     directions: values.directions === true,
@@ -109,7 +111,7 @@ class Sink {
   private started = false;
   private container: ContainerJson | undefined;
   private pcapOpts: PacketWriteOptions = {};
-  private pcapng: PcapngStreamWriter | undefined;
+  private pcapng: PcapngWriter | undefined;
   private readonly req: EncodeRequest;
   private readonly out: Output;
 
@@ -138,7 +140,7 @@ class Sink {
       await this.out.write(pcapHeader(this.pcapOpts));
     } else if (req.format === 'pcapng') {
       const order = c?.format === 'pcap' || c?.format === 'pcapng' ? c.byte_order : undefined;
-      this.pcapng = new PcapngStreamWriter({
+      this.pcapng = new PcapngWriter({
         littleEndian: order !== 'be',
         nanosecond: req.nanosecond ?? true,
         ...(req.linkType === undefined ? {} : { linkType: req.linkType }),
@@ -159,10 +161,9 @@ class Sink {
       case 'pcap':
         return this.out.write(pcapRecord(d, this.pcapOpts));
       case 'pcapng':
-        for (const b of this.pcapng!.packet(d)) await this.out.write(b);
-        return;
+        return this.out.write(this.pcapng!.packet(d));
       case 'log':
-        return this.out.write(logLineFor(d, this.req.registry, origin.log) ?? '');
+        return this.out.write(logLineFor(d, this.req.registry, origin.log, this.req.typeNumbers) ?? '');
     }
   }
 
