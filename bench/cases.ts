@@ -263,7 +263,7 @@ interface Datagram {
 }
 interface Message {
   readonly kind?: string;
-  readonly header: { readonly type: number };
+  readonly header: { readonly nlmsg_type: number };
   readonly body?: unknown;
 }
 
@@ -282,7 +282,7 @@ async function pcapRecordsCase(spec: CaseSpec): Promise<Prepared> {
         for (const m of dec.messages) {
           const body = m.body as { text?: string; bytes?: Uint8Array } | undefined;
           if (body?.text === undefined) continue;
-          walkFields(parseRecordPayload(body.text, m.header.type), u);
+          walkFields(parseRecordPayload(body.text, m.header.nlmsg_type), u);
         }
       }
       return u;
@@ -427,7 +427,7 @@ async function rssStreamCase(spec: CaseSpec): Promise<Prepared> {
           const d = it.datagram;
           for (const m of decodeDatagram(d.bytes, { littleEndian: d.littleEndian ?? true, framing: 'auto', validation: 'lenient' }).messages) {
             const body = m.body as { text?: string } | undefined;
-            if (body?.text !== undefined) walkFields(parseRecordPayload(body.text, m.header.type), u);
+            if (body?.text !== undefined) walkFields(parseRecordPayload(body.text, m.header.nlmsg_type), u);
           }
         }
       };

@@ -54,27 +54,58 @@ export function decodeDatagram(bytes: Uint8Array, opts: DecodeOptions): DecodedD
   const registry = opts.registry ?? opts.dialect?.registry ?? MAINLINE_REGISTRY;
   const framing = opts.framing ?? 'auto';
   const base = opts.base ?? 0;
+  const littleEndian = opts.littleEndian;
+  const direction = opts.direction;
   const issues = new Issues(opts.validation ?? 'strict');
-  const split = splitDatagram(bytes, {
-    littleEndian: opts.littleEndian,
-    framing,
-    base,
-    issues,
-    isRecordType: (t) => registry.isRecordType(t),
-  });
+  const split = splitDatagram(bytes, { littleEndian, framing, base, issues, isRecordType: isRecordTypeOf(registry) });
+  const frames = split.frames;
+  const trailing = split.trailing.length === 0 ? EMPTY : split.trailing.slice();
+  if (issues.warnings.length === 0) {
+    // No framing warnings (always so under strict, where a problem throws): one loop with one
+    // collector, no per-frame collectors, closures or filters. A frame's own warnings are those
+    // the collector gained while decoding it.
+    const messages: AuditMessage[] = [];
+    const all = issues.warnings;
+    for (let i = 0; i < frames.length; i++) {
+      const frame = frames[i]!;
+      const frameRegistry = opts.payloadKind === 'text' ? textRegistry(registry, frame.header.nlmsg_type) : registry;
+      const path = i < PATHS.length ? PATHS[i]! : `msg[${i}]`;
+      const ctx = direction === undefined ? { littleEndian, registry: frameRegistry, base, path } : { littleEndian, registry: frameRegistry, base, path, direction };
+      const before = all.length;
+      const m = decodeFrame(frame, ctx, issues);
+      messages.push(all.length === before ? m : { ...m, warnings: all.slice(before) });
+    }
+    return { messages, trailing, littleEndian, framing, length: bytes.length, warnings: all.length === 0 ? NO_WARNINGS : all };
+  }
   const frameWarnings = issues.warnings.splice(0);
-  const messages: AuditMessage[] = split.frames.map((frame, i) => {
+  const messages: AuditMessage[] = frames.map((frame, i) => {
     const own = issues.child();
     const path = `msg[${i}]`;
     const mine = frameWarnings.filter((w) => w.path === path || w.path.startsWith(`${path}.`));
     const frameRegistry = opts.payloadKind === 'text' ? textRegistry(registry, frame.header.nlmsg_type) : registry;
-    const ctx = { littleEndian: opts.littleEndian, registry: frameRegistry, base, path, ...(opts.direction === undefined ? {} : { direction: opts.direction }) };
+    const ctx = { littleEndian, registry: frameRegistry, base, path, ...(direction === undefined ? {} : { direction }) };
     const m = decodeFrame(frame, ctx, own);
     const all = [...mine, ...own.warnings];
     return all.length > 0 ? { ...m, warnings: all } : m;
   });
   const warnings = [...frameWarnings, ...messages.flatMap((m) => (m.warnings ?? []).filter((w) => !frameWarnings.includes(w)))];
-  return { messages, trailing: split.trailing.slice(), littleEndian: opts.littleEndian, framing, length: bytes.length, warnings };
+  return { messages, trailing, littleEndian, framing, length: bytes.length, warnings };
+}
+
+const EMPTY: Uint8Array = new Uint8Array(0);
+const NO_WARNINGS: readonly AuditWarning[] = Object.freeze([]);
+const PATHS: readonly string[] = Array.from({ length: 16 }, (_, i) => `msg[${i}]`);
+
+/** `registry.isRecordType` as a function, made once per registry rather than once per datagram. */
+const recordTypeTests = new WeakMap<AuditRegistry, (type: number) => boolean>();
+
+function isRecordTypeOf(registry: AuditRegistry): (type: number) => boolean {
+  let f = recordTypeTests.get(registry);
+  if (f === undefined) {
+    f = (t) => registry.isRecordType(t);
+    recordTypeTests.set(registry, f);
+  }
+  return f;
 }
 
 /**

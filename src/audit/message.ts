@@ -106,7 +106,7 @@ export const MAX_ECHO_DEPTH = 4;
  * decodeFrame(split.frames[0], { littleEndian: true, registry: MAINLINE_REGISTRY, base: 0, path: 'msg[0]' }, new Issues('strict')).kind
  */
 export function decodeFrame(frame: Frame, ctx: MessageDecodeContext, issues: Issues): AuditMessage {
-  const { header } = frame;
+  const header = frame.header;
   const type = header.nlmsg_type;
   const direction = ctx.direction ?? ((header.nlmsg_flags & NLM_F.REQUEST) !== 0 ? 'to-kernel' : 'from-kernel');
   const offset = ctx.base + frame.offset;
@@ -118,26 +118,41 @@ export function decodeFrame(frame: Frame, ctx: MessageDecodeContext, issues: Iss
     validation: issues.validation,
     direction,
   };
-  const common = {
-    name: ctx.registry.nameOf(type),
-    class: ctx.registry.classOf(type),
-    direction,
-    header,
-    framing: frame.framing,
-    padding: frame.padding.slice(),
-    offset,
-    ...(frame.lengthMismatch ? { lengthMismatch: true as const } : {}),
-  };
+  const registry = ctx.registry;
+  // One registry lookup gives the name, the class and the codec.
+  const entry = registry.entry(type);
+  const name = entry === undefined ? registry.nameOf(type) : entry.name;
+  const cls = entry === undefined ? registry.classOf(type) : entry.class;
+  const payload = frame.payload;
+  let kind: MessageKind;
+  let body: unknown;
   try {
-    if (type === 2 && (ctx.depth ?? 0) < MAX_ECHO_DEPTH) return { ...common, kind: 'error', body: decodeAck(frame, codecCtx, ctx, issues) };
-    const codec = ctx.registry.codecFor(type, { direction, payloadLength: frame.payload.length, header });
-    return { ...common, kind: codec.kind, body: codec.decode(frame.payload, codecCtx) } as AuditMessage;
+    if (type === 2 && (ctx.depth ?? 0) < MAX_ECHO_DEPTH) {
+      kind = 'error';
+      body = decodeAck(frame, codecCtx, ctx, issues);
+    } else {
+      const c = entry?.codec;
+      const codec = c === undefined || typeof c === 'function' ? registry.codecFor(type, { direction, payloadLength: payload.length, header }) : c;
+      kind = codec.kind as MessageKind;
+      body = codec.decode(payload, codecCtx);
+    }
   } catch (e) {
     if (!isAuditError(e)) throw e;
     issues.absorb(e);
-    return { ...common, kind: 'raw', body: rawCodec.decode(frame.payload, codecCtx) };
+    kind = 'raw';
+    body = rawCodec.decode(payload, codecCtx);
   }
+  // Empty padding (every record, most control messages) is one shared empty array, not a copy.
+  const padding = frame.padding.length === 0 ? EMPTY : frame.padding.slice();
+  const framing = frame.framing;
+  // One literal, no spreads; keys in the order the earlier `{ ...common, kind, body }` had.
+  const m = frame.lengthMismatch
+    ? { name, class: cls, direction, header, framing, padding, offset, lengthMismatch: true as const, kind, body }
+    : { name, class: cls, direction, header, framing, padding, offset, kind, body };
+  return m as AuditMessage;
 }
+
+const EMPTY: Uint8Array = new Uint8Array(0);
 
 function decodeAck(frame: Frame, codecCtx: CodecContext, ctx: MessageDecodeContext, issues: Issues): AckBody {
   const path = ctx.path === '' ? 'nlmsgerr' : `${ctx.path}.nlmsgerr`;

@@ -49,8 +49,29 @@ export function offsetsOfLayout(layout: readonly FieldSpec[]): Record<string, nu
 
 const PARSER_METHOD = { u8: 'uint8', u16: 'uint16', u32: 'uint32', i32: 'int32', u64: 'uint64' } as const;
 
+/**
+ * The object binary-parser fills. Its generated code sets `vars.$parent` and `vars.$root` and then
+ * deletes them, and deleting a property that is not the last one added turns a V8 object into a
+ * slow dictionary (every later read or spread of it is a hash lookup). Here the two are no-op
+ * accessors on the prototype, so the assignments and deletes touch no own property, and the
+ * instances of a layout all get the same fast shape (fields in C order). The
+ * prototype's `constructor` is `Object`, so a decoded struct still compares and prints as a plain
+ * object.
+ */
+function structConstructor(): Function {
+  // Empty: binary-parser's generated stores add the fields in C order, the same transitions for
+  // every instance, so all instances share one map (in-object slack tracking sizes it).
+  function Struct(): void {}
+  const proto = Struct.prototype as object;
+  const noop = { get: (): null => null, set: (): void => undefined, enumerable: false, configurable: true };
+  Object.defineProperty(proto, '$parent', noop);
+  Object.defineProperty(proto, '$root', noop);
+  Object.defineProperty(proto, 'constructor', { value: Object, enumerable: false, configurable: true, writable: true });
+  return Struct;
+}
+
 function buildParser(layout: readonly FieldSpec[], endian: 'little' | 'big'): Parser {
-  let p = new Parser().endianness(endian);
+  let p = new Parser().endianness(endian).create(structConstructor());
   for (const f of layout) {
     if (f.count !== undefined) {
       const suffix = f.type === 'u8' ? '' : endian === 'little' ? 'le' : 'be';

@@ -10,7 +10,13 @@ interface Building {
   readonly key: string;
   readonly first: AuditRecord;
   readonly records: AuditRecord[];
+  /** False once closed (so that `last` below is not reused after it left the map). */
+  open: boolean;
 }
+
+/** What `push` returns when nothing closed: one shared array, never written to. */
+const NOTHING: EventOutput[] = [];
+Object.freeze(NOTHING);
 
 /**
  * Groups records into events the way libauparse does (auparse.c `au_auparse_next_event` and
@@ -18,6 +24,8 @@ interface Building {
  * ends at its EOE, at a record type `audit_is_last_record` names, when a record arrives more than
  * `timeoutSeconds` later (event time), or when the in-flight window is full. Serial gaps between
  * new events are reported as they are seen.
+ *
+ * `push` returns a shared, frozen empty array when nothing closed; treat its result as read-only.
  *
  * @example
  * const a = new EventAssembler();
@@ -30,6 +38,15 @@ export class EventAssembler {
   private readonly maxInFlight: number;
   private readonly timeoutSeconds: number;
   private readonly maxRecords: number;
+  /** The event the previous record went to: consecutive records of one event skip the key and the map. */
+  private last: Building | undefined = undefined;
+  /**
+   * A lower bound of the `first.time.sec` of every event in flight. Only when a record's time is
+   * past it by more than the timeout can an event have timed out, so only then are all events in
+   * flight looked at (and the bound made exact again).
+   */
+  private oldestSec = Infinity;
+  private out: EventOutput[] = [];
 
   constructor(opts: AssemblerOptions = {}) {
     this.maxRecords = Math.max(1, opts.maxRecords ?? 10_000);
@@ -44,43 +61,61 @@ export class EventAssembler {
 
   /** Add one record; returns what it completed (and any serial gap it revealed). */
   push(record: AuditRecord): EventOutput[] {
-    const out: EventOutput[] = [];
-    const node = record.node ?? '';
-    const key = `${node}|${record.time.sec}.${record.time.msec}:${record.serial}`;
-    let ev = this.building.get(key);
-    // An EOE after the event already ended (at its PROCTITLE, say) starts nothing: auparse ignores it too.
-    if (ev === undefined && record.type === AUDIT_EOE) return out;
-    if (ev === undefined) {
-      this.gap(node, record, out);
-      ev = { key, first: record, records: [] };
-      this.building.set(key, ev);
+    const out = this.out;
+    const time = record.time;
+    let ev = this.last;
+    if (ev === undefined || !ev.open || !sameEvent(ev.first, record)) {
+      const node = record.node ?? '';
+      const key = `${node}|${time.sec}.${time.msec}:${record.serial}`;
+      ev = this.building.get(key);
+      if (ev === undefined) {
+        // An EOE after the event already ended (at its PROCTITLE, say) starts nothing: auparse ignores it too.
+        if (record.type === AUDIT_EOE) return NOTHING;
+        this.gap(node, record, out);
+        ev = { key, first: record, records: [], open: true };
+        this.building.set(key, ev);
+        if (time.sec < this.oldestSec) this.oldestSec = time.sec;
+      }
+      this.last = ev;
     }
-    if (record.type !== AUDIT_EOE) ev.records.push(record);
+    const eoe = record.type === AUDIT_EOE;
+    if (!eoe) ev.records.push(record);
     // A stream repeating one (time, serial) forever must not hold an ever-growing event.
     if (ev.records.length >= this.maxRecords) this.close(ev, 'window', out);
-    // As au_check_events: every event in flight is looked at with the new record's time.
-    for (const b of [...this.building.values()]) {
-      if (!this.building.has(b.key)) continue;
-      const last = b.records[b.records.length - 1];
-      if (b.first.time.sec + this.timeoutSeconds < record.time.sec) this.close(b, 'timeout', out);
-      else if (b === ev && record.type === AUDIT_EOE) this.close(b, 'eoe', out);
-      else if (last !== undefined && isLastRecord(last.type)) this.close(b, 'last-record', out);
+    if (this.oldestSec + this.timeoutSeconds < time.sec) {
+      // As au_check_events: every event in flight is looked at with the new record's time. Only
+      // the current event can have just received its last record (every other one was looked at
+      // when its own last record arrived), so the end-of-event checks are for it alone.
+      let oldest = Infinity;
+      for (const b of this.building.values()) {
+        const sec = b.first.time.sec;
+        if (sec + this.timeoutSeconds < time.sec) this.close(b, 'timeout', out);
+        else if (b === ev && (eoe || isLastRecord(record.type))) this.close(b, eoe ? 'eoe' : 'last-record', out);
+        else if (sec < oldest) oldest = sec;
+      }
+      this.oldestSec = oldest;
+    } else if (ev.open && (eoe || isLastRecord(record.type))) {
+      this.close(ev, eoe ? 'eoe' : 'last-record', out);
     }
     while (this.building.size > this.maxInFlight) this.close(this.building.values().next().value!, 'window', out);
+    if (out.length === 0) return NOTHING;
+    this.out = [];
     return out;
   }
 
   /** End of input: close every event still in flight, oldest first. */
   flush(): EventOutput[] {
     const out: EventOutput[] = [];
-    for (const b of [...this.building.values()]) this.close(b, 'end-of-input', out);
+    for (const b of this.building.values()) this.close(b, 'end-of-input', out);
+    this.oldestSec = Infinity;
     return out;
   }
 
   private close(b: Building, end: EventEnd, out: EventOutput[]): void {
     this.building.delete(b.key);
+    b.open = false;
     const { node, time, serial } = b.first;
-    const event: AuditEvent = { time, serial, records: b.records, end, ...(node === undefined ? {} : { node }) };
+    const event: AuditEvent = node === undefined ? { time, serial, records: b.records, end } : { time, serial, records: b.records, end, node };
     out.push({ kind: 'event', event });
   }
 
@@ -97,9 +132,15 @@ export class EventAssembler {
     if (ahead === 0 || ahead >= SERIAL_MOD / 2) return;
     this.lastSerial.set(node, s);
     if (ahead > 1) {
-      out.push({ kind: 'gap', gap: { after: prev, next: s, missing: ahead - 1, ...(record.node === undefined ? {} : { node: record.node }) } });
+      const missing = ahead - 1;
+      out.push({ kind: 'gap', gap: record.node === undefined ? { after: prev, next: s, missing } : { after: prev, next: s, missing, node: record.node } });
     }
   }
+}
+
+/** True if `r` has the same `(node, sec, msec, serial)` as `first`. */
+function sameEvent(first: AuditRecord, r: AuditRecord): boolean {
+  return first.serial === r.serial && first.time.sec === r.time.sec && first.time.msec === r.time.msec && first.node === r.node;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { NS_KINDS } from '../audit/dialects/ns-inodes.js';
+
 /**
  * How each field is interpreted: the field-type table of libauparse 3.0.9 (`auparse/typetab.h`,
  * built WITH_APPARMOR as Debian does) and its per-record overrides
@@ -5,7 +7,10 @@
  * names; a user whose kernel logs new fields adds them with `fieldKindTable([...])`.
  */
 
-/** The interpretation kinds, with the AUPARSE_TYPE_* number libauparse reports for each. */
+/**
+ * The interpretation kinds, with the AUPARSE_TYPE_* number libauparse reports for each field of
+ * that kind (`ns-inode`, this library's own, is 0: libauparse leaves those fields unclassified).
+ */
 export const FIELD_KIND_NUMBERS = {
   unclassified: 0, uid: 1, gid: 2, syscall: 3, arch: 4, exit: 5, escaped: 6, perm: 7, mode: 8,
   sockaddr: 9, flags: 10, promisc: 11, capability: 12, success: 13, a0: 14, a1: 15, a2: 16, a3: 17,
@@ -13,6 +18,8 @@ export const FIELD_KIND_NUMBERS = {
   protocol: 25, addr: 26, personality: 27, seccomp: 28, oflag: 29, mmap: 30, 'mode-short': 31,
   'mac-label': 32, proctitle: 33, hook: 34, netaction: 35, macproto: 36, 'ioctl-req': 37,
   'escaped-key': 38, 'escaped-file': 39, fanotify: 40, nlmcgrp: 41, resolve: 42,
+  // Not an auparse kind: namespace inodes, which libauparse reports as unclassified (0).
+  'ns-inode': 0,
 } as const;
 
 export type FieldKind = keyof typeof FIELD_KIND_NUMBERS;
@@ -50,6 +57,9 @@ const BASE: readonly (readonly [string, FieldKind])[] = [
   ['macproto', 'macproto'], ['invalid_context', 'escaped'], ['ioctlcmd', 'ioctl-req'],
   ['resp', 'fanotify'], ['sw', 'escaped'], ['root_dir', 'escaped'], ['nl-mcgrp', 'nlmcgrp'],
   ['resolve', 'resolve'],
+  // Beyond libauparse: `<kind>ns=` / `old_<kind>ns=` of the namespace and container-id records
+  // (src/audit/dialects) carry namespace inodes; the initial namespaces' inodes get names.
+  ...NS_KINDS.flatMap((k): (readonly [string, FieldKind])[] => [[`${k}ns`, 'ns-inode'], [`old_${k}ns`, 'ns-inode']]),
 ];
 
 /**
@@ -76,16 +86,41 @@ const T = { TRUSTED_APP: 1121, EXECVE: 1309, AVC: 1400, USER_TTY: 1124, NETFILTE
  * @example fieldKind(1300, 'a0', '10000000') // → 'a0'
  */
 export function fieldKind(recordType: number, name: string, raw: string, table: ReadonlyMap<string, FieldKind> = FIELD_KINDS): FieldKind {
-  if (recordType === T.TRUSTED_APP) return raw.charCodeAt(0) === 0x22 ? 'escaped' : 'unclassified';
-  if (recordType === T.EXECVE && name.charCodeAt(0) === 0x61 && name !== 'argc' && !name.includes('_len')) return 'escaped';
-  if (recordType === T.AVC && name === 'saddr') return 'unclassified';
-  if (recordType === T.USER_TTY && name === 'msg') return 'escaped';
-  if (recordType === T.NETFILTER_PKT && name === 'saddr') return 'addr';
+  // The overrides of auparse_interp_adjust_type, tested by record type first (one comparison for
+  // most records) and only then by name.
+  switch (recordType) {
+    case T.TRUSTED_APP:
+      return raw.charCodeAt(0) === 0x22 ? 'escaped' : 'unclassified';
+    case T.EXECVE:
+      if (name.charCodeAt(0) === 0x61 && name !== 'argc' && !name.includes('_len')) return 'escaped';
+      break;
+    case T.AVC:
+      if (name === 'saddr') return 'unclassified';
+      break;
+    case T.USER_TTY:
+      if (name === 'msg') return 'escaped';
+      break;
+    case T.NETFILTER_PKT:
+      if (name === 'saddr') return 'addr';
+      break;
+    case T.PATH:
+      if (name === 'flags') return 'flags';
+      break;
+    case T.MQ_OPEN:
+      if (name === 'mode') return 'mode-short';
+      break;
+    case T.CRYPTO_KEY_USER:
+      if (name === 'fp') return 'unclassified';
+      break;
+    case T.ADD_GROUP:
+    case T.GRP_MGMT:
+    case T.DEL_GROUP:
+      if (name === 'id') return 'gid';
+      break;
+    default:
+      break;
+  }
   if (name === 'acct') return raw.charCodeAt(0) === 0x22 || isHexString(raw) ? 'escaped' : 'unclassified';
-  if (recordType === T.PATH && name === 'flags') return 'flags';
-  if (recordType === T.MQ_OPEN && name === 'mode') return 'mode-short';
-  if (recordType === T.CRYPTO_KEY_USER && name === 'fp') return 'unclassified';
-  if (name === 'id' && (recordType === T.ADD_GROUP || recordType === T.GRP_MGMT || recordType === T.DEL_GROUP)) return 'gid';
   return table.get(name) ?? 'unclassified';
 }
 

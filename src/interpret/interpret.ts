@@ -6,10 +6,10 @@ import { printSockaddr } from './sockaddr.js';
 import { argValue, printSyscallArg } from './syscall-args.js';
 import type { ArgContext } from './syscall-args.js';
 import {
-  leadingNumber, printCapBitmap, printCapability, printEscaped, printExit, printFanotify, printList, printMacproto,
-  printMmapFlags, printMode, printModeShort, printNfproto, printNlMcgrp, printOpenFlags, printPerm, printPersonality,
-  printProctitle, printPromisc, printProtocol, printResolve, printSeccomp, printSession, printSignal, printSuccess,
-  printTtyData,
+  leadingNumber, printCapBitmap, printCapability, printEscaped, printExit, printFanotify, printHook, printIcmpType,
+  printIoctlRequest, printList, printMacproto, printMmapFlags, printMode, printModeShort, printNetAction, printNfproto,
+  printNlMcgrp, printNsInode, printOpenFlags, printPathFlags, printPerm, printPersonality, printProctitle, printPromisc,
+  printProtocol, printResolve, printSeccomp, printSession, printSignal, printSuccess, printTtyData,
 } from './values.js';
 
 /** Options for interpretation. */
@@ -58,8 +58,13 @@ export function machineOfArch(raw: string): string | undefined {
 interface RecordInfo {
   readonly machine: string;
   readonly syscall: number | undefined;
+  /** The syscall's name on the machine, looked up once per record. */
+  readonly syscallName: string | undefined;
   readonly a0: bigint | undefined;
   readonly a1: bigint | undefined;
+  /** The argument context for the options it was built with (reused while they stay the same). */
+  ctx?: ArgContext;
+  ctxOpts?: InterpretOptions;
 }
 
 const infoCache = new WeakMap<AuditRecord, RecordInfo>();
@@ -78,9 +83,12 @@ function recordInfo(r: AuditRecord, opts: InterpretOptions): RecordInfo {
     else if (f.name === 'a1' && a1 === undefined) a1 = f.raw;
   }
   const sc = syscall === undefined ? undefined : leadingNumber(syscall, 10);
-  const info = {
-    machine: (arch === undefined ? undefined : machineOfArch(arch)) ?? opts.defaultMachine ?? 'x86_64',
-    syscall: sc === undefined ? undefined : Number(sc),
+  const machine = (arch === undefined ? undefined : machineOfArch(arch)) ?? opts.defaultMachine ?? 'x86_64';
+  const n = sc === undefined ? undefined : Number(sc);
+  const info: RecordInfo = {
+    machine,
+    syscall: n,
+    syscallName: n === undefined ? undefined : syscallName(machine, n),
     a0: argValue(a0),
     a1: argValue(a1),
   };
@@ -104,9 +112,24 @@ function printId(raw: string, base: 10 | 16, resolve: ((id: number) => string | 
  *
  * @example interpretField(rec, rec.fields[0]) // arch=c000003e → 'x86_64'
  */
-export function interpretField(record: AuditRecord, field: AuditField, opts: InterpretOptions = {}): string {
+export function interpretField(record: AuditRecord, field: AuditField, opts: InterpretOptions = EMPTY): string {
   const kind = fieldKind(record.type, field.name, field.raw, opts.fieldKinds ?? FIELD_KINDS);
-  return enrichedInterpretation(record, field.name, kind) ?? interpretAs(kind, record, field.raw, opts);
+  if (record.enriched === undefined) return interpretAs(kind, record, field.raw, opts, field.name);
+  return enrichedInterpretation(record, field.name, kind) ?? interpretAs(kind, record, field.raw, opts, field.name);
+}
+
+const EMPTY: InterpretOptions = {};
+const enrichedCache = new WeakMap<readonly AuditField[], ReadonlyMap<string, string>>();
+
+function enrichedByName(enriched: readonly AuditField[]): ReadonlyMap<string, string> {
+  let m = enrichedCache.get(enriched);
+  if (m === undefined) {
+    const built = new Map<string, string>();
+    for (const f of enriched) if (!built.has(f.name)) built.set(f.name, f.raw);
+    m = built;
+    enrichedCache.set(enriched, m);
+  }
+  return m;
 }
 
 /**
@@ -119,18 +142,18 @@ export function interpretField(record: AuditRecord, field: AuditField, opts: Int
 export function enrichedInterpretation(record: AuditRecord, name: string, kind: FieldKind): string | undefined {
   const enriched = record.enriched;
   if (enriched === undefined) return undefined;
-  const upper = name.toUpperCase();
-  const e = enriched.find((f) => f.name === upper);
-  if (e === undefined || e.raw.startsWith('unknown-')) return undefined;
-  return kind === 'uid' || kind === 'gid' ? printEscaped(e.raw) : e.raw;
+  const raw = enrichedByName(enriched).get(name.toUpperCase());
+  if (raw === undefined || raw.startsWith('unknown-')) return undefined;
+  return kind === 'uid' || kind === 'gid' ? printEscaped(raw) : raw;
 }
 
 /**
- * Interprets `raw` as a given kind in the context of `record`.
+ * Interprets `raw` as a given kind in the context of `record` (`name`, the field's name, matters
+ * only to `ns-inode`, whose name says which namespace it is).
  *
  * @example interpretAs('mode', rec, '0100755') // → 'file,755'
  */
-export function interpretAs(kind: FieldKind, record: AuditRecord, raw: string, opts: InterpretOptions = {}): string {
+export function interpretAs(kind: FieldKind, record: AuditRecord, raw: string, opts: InterpretOptions = EMPTY, name = ''): string {
   switch (kind) {
     case 'uid':
       return printId(raw, 10, opts.resolveUser);
@@ -139,7 +162,7 @@ export function interpretAs(kind: FieldKind, record: AuditRecord, raw: string, o
     case 'syscall': {
       const info = recordInfo(record, opts);
       const n = Number(leadingNumber(raw, 10) ?? 0n);
-      return syscallName(info.machine, n) ?? `unknown-syscall(${n})`;
+      return (n === info.syscall ? info.syscallName : syscallName(info.machine, n)) ?? `unknown-syscall(${n})`;
     }
     case 'arch': {
       const m = machineOfArch(raw);
@@ -170,14 +193,20 @@ export function interpretAs(kind: FieldKind, record: AuditRecord, raw: string, o
     case 'a2':
     case 'a3': {
       const info = recordInfo(record, opts);
-      const name = info.syscall === undefined ? undefined : syscallName(info.machine, info.syscall);
-      const ctx: ArgContext = {
-        a0: info.a0,
-        a1: info.a1,
-        uid: (v, base) => printId(v, base, opts.resolveUser),
-        gid: (v, base) => printId(v, base, opts.resolveGroup),
-      };
-      return printSyscallArg(Number(kind.charAt(1)), name, raw, ctx);
+      if (info.syscallName === undefined) return `0x${raw}`;
+      let ctx = info.ctx;
+      if (ctx === undefined || info.ctxOpts !== opts) {
+        ctx = {
+          a0: info.a0,
+          a1: info.a1,
+          machine: info.machine,
+          uid: (v, base) => printId(v, base, opts.resolveUser),
+          gid: (v, base) => printId(v, base, opts.resolveGroup),
+        };
+        info.ctx = ctx;
+        info.ctxOpts = opts;
+      }
+      return printSyscallArg(kind.charCodeAt(1) - 0x30, info.syscallName, raw, ctx);
     }
     case 'signal':
       return printSignal(raw, 10);
@@ -211,6 +240,18 @@ export function interpretAs(kind: FieldKind, record: AuditRecord, raw: string, o
       return printNlMcgrp(raw);
     case 'resolve':
       return printResolve(raw);
+    case 'icmptype':
+      return printIcmpType(raw);
+    case 'hook':
+      return printHook(raw);
+    case 'netaction':
+      return printNetAction(raw);
+    case 'ioctl-req':
+      return printIoctlRequest(raw);
+    case 'flags':
+      return printPathFlags(raw);
+    case 'ns-inode':
+      return printNsInode(name, raw);
     default:
       return raw;
   }
@@ -229,10 +270,16 @@ export interface InterpretedField {
  *
  * @example interpretRecord(parseLogLine('type=SYSCALL msg=audit(1.000:2): arch=c000003e syscall=59')).map((f) => f.interp) // → ['x86_64', 'execve']
  */
-export function interpretRecord(record: AuditRecord, opts: InterpretOptions = {}): InterpretedField[] {
+export function interpretRecord(record: AuditRecord, opts: InterpretOptions = EMPTY): InterpretedField[] {
   const table = opts.fieldKinds ?? FIELD_KINDS;
-  return record.fields.map((f) => {
+  const fields = record.fields;
+  const enriched = record.enriched !== undefined;
+  const out: InterpretedField[] = new Array<InterpretedField>(fields.length);
+  for (let i = 0; i < fields.length; i++) {
+    const f = fields[i]!;
     const kind = fieldKind(record.type, f.name, f.raw, table);
-    return { name: f.name, raw: f.raw, kind, interp: enrichedInterpretation(record, f.name, kind) ?? interpretAs(kind, record, f.raw, opts) };
-  });
+    const interp = (enriched ? enrichedInterpretation(record, f.name, kind) : undefined) ?? interpretAs(kind, record, f.raw, opts, f.name);
+    out[i] = { name: f.name, raw: f.raw, kind, interp };
+  }
+  return out;
 }

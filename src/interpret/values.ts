@@ -4,6 +4,8 @@ import {
   CAPABILITIES, CLONE_FLAGS, FANOTIFY_RESPONSES, FILTER_LISTS, flagNames, IP_PROTOCOLS, MMAP_FLAGS, NETLINK_MCGROUPS,
   NFPROTO, OPEN_FLAGS, PERSONALITIES, RESOLVE_FLAGS, SECCOMP_ACTIONS, SIGNALS, TTY_NAMED_KEYS,
 } from './flags.js';
+import { initialNamespaceName, NS_KINDS } from '../audit/dialects/ns-inodes.js';
+import { ICMP_TYPES, IOCTL_REQUESTS, NETFILTER_ACTIONS, NETFILTER_HOOKS, PATH_FLAGS } from './arg-tables.js';
 import { STRERROR } from './strerror.js';
 
 /**
@@ -112,12 +114,28 @@ export function printPerm(raw: string): string {
   return names.join(',');
 }
 
-/** A capability set (`cap_pe=000001fffeffdfff`) as comma-separated names, `none` when empty. */
+const capBitmapCache = new Map<string, string>([['0', 'none'], ['0000000000000000', 'none']]);
+const CAP_BITMAP_CACHE_MAX = 256;
+
+/**
+ * A capability set (`cap_pe=000001fffeffdfff`) as comma-separated names, `none` when empty. The
+ * few sets a system logs over and over (empty, full, the usual daemons') are cached.
+ */
 export function printCapBitmap(raw: string): string {
+  const hit = capBitmapCache.get(raw);
+  if (hit !== undefined) return hit;
   const v = leadingNumber(raw, 16) ?? 0n;
-  const names: string[] = [];
-  for (let i = 0; i < CAPABILITIES.length; i++) if ((v >> BigInt(i)) & 1n) names.push(CAPABILITIES[i]!);
-  return names.length === 0 ? 'none' : names.join(',');
+  let out = '';
+  // 32 bits at a time as numbers: no bigint shift per capability.
+  const lo = Number(BigInt.asUintN(32, v));
+  const hi = Number(BigInt.asUintN(32, v >> 32n));
+  for (let i = 0; i < CAPABILITIES.length; i++) {
+    const set = i < 32 ? (lo >>> i) & 1 : (hi >>> (i - 32)) & 1;
+    if (set) out += out === '' ? CAPABILITIES[i]! : `,${CAPABILITIES[i]!}`;
+  }
+  if (out === '') out = 'none';
+  if (capBitmapCache.size < CAP_BITMAP_CACHE_MAX) capBitmapCache.set(raw, out);
+  return out;
 }
 
 /** One capability number. */
@@ -271,4 +289,64 @@ function namedKey(bytes: readonly number[], at: number): readonly [string, strin
     if (ok) return entry;
   }
   return undefined;
+}
+
+/** ICMP `icmptype=` (decimal) → `echo`, else `unknown-icmp-type(<raw>)`. */
+export function printIcmpType(raw: string): string {
+  const v = leadingNumber(raw, 10) ?? 0n;
+  return (v >= 0n && v <= 0xffffffffn ? ICMP_TYPES.get(Number(v)) : undefined) ?? `unknown-icmp-type(${raw})`;
+}
+
+/** A small decimal number for a table lookup; undefined without a leading digit or when out of range. */
+function smallDecimal(raw: string): number | undefined {
+  const c = raw.charCodeAt(0);
+  if (!(c >= 0x30 && c <= 0x39)) return undefined;
+  const v = leadingNumber(raw, 10);
+  return v === undefined || v > 0xffffffffn ? undefined : Number(v);
+}
+
+/** Netfilter `hook=` → `INPUT`, else `unknown-hook(<raw>)`. */
+export function printHook(raw: string): string {
+  const v = smallDecimal(raw);
+  return (v === undefined ? undefined : NETFILTER_HOOKS.get(v)) ?? `unknown-hook(${raw})`;
+}
+
+/** Netfilter `action=` → `ACCEPT`, else `unknown-action(<raw>)`. */
+export function printNetAction(raw: string): string {
+  const v = smallDecimal(raw);
+  return (v === undefined ? undefined : NETFILTER_ACTIONS.get(v)) ?? `unknown-action(${raw})`;
+}
+
+/** An ioctl request (hex, with or without `0x`) → `TCGETS`, else `0x<hex>`. */
+export function printIoctlRequest(raw: string): string {
+  const v = u32(raw, 16);
+  return IOCTL_REQUESTS.get(v) ?? `0x${v.toString(16)}`;
+}
+
+/** PATH `flags=` (hex) → `follow,directory`; `none` for 0, `0x<raw>` when no known bit is set. */
+export function printPathFlags(raw: string): string {
+  const v = u32(raw, 16);
+  if (v === 0) return 'none';
+  const names = flagNames(v, PATH_FLAGS);
+  return names.length === 0 ? `0x${raw}` : names.join(',');
+}
+
+const NS_FIELD_KIND: ReadonlyMap<string, string> = new Map(
+  NS_KINDS.flatMap((k) => [[`${k}ns`, k], [`old_${k}ns`, k]] as const),
+);
+
+/**
+ * A namespace inode field (`utsns=4026531838`, `old_userns=...`): the initial namespaces' fixed
+ * inodes are named (`init_uts`), any other inode is printed as written. An extension beyond
+ * libauparse, which leaves these fields raw.
+ */
+export function printNsInode(name: string, raw: string): string {
+  const c = raw.charCodeAt(0);
+  if (!(c >= 0x30 && c <= 0x39)) return raw;
+  const v = leadingNumber(raw, 10);
+  if (v === undefined || v > 0xffffffffn || String(v) !== raw) return raw;
+  const label = initialNamespaceName(Number(v));
+  if (label === undefined) return raw;
+  const kind = NS_FIELD_KIND.get(name);
+  return kind === undefined || label === `init_${kind}` ? label : raw;
 }

@@ -27,21 +27,21 @@ export function parseHeader(text: string, start: number): RecordHeader {
   if (!text.startsWith('audit(', start)) throw bad('record does not start with "audit("', start);
   let i = start + 6;
   const sec = readDecimal(text, i, 'time.sec');
-  i = sec.end;
+  i = decimalEnd;
   expect(text, i, 0x2e, '"." after the seconds');
   const msecStart = i + 1;
   const msec = readDecimal(text, msecStart, 'time.msec', true);
-  if (msec.end - msecStart !== 3) throw bad('milliseconds need exactly 3 digits', msecStart, 'time.msec');
-  i = msec.end;
+  if (decimalEnd - msecStart !== 3) throw bad('milliseconds need exactly 3 digits', msecStart, 'time.msec');
+  i = decimalEnd;
   expect(text, i, 0x3a, '":" after the milliseconds');
   const serial = readDecimal(text, i + 1, 'serial');
-  i = serial.end;
+  i = decimalEnd;
   expect(text, i, 0x29, '")" after the serial');
-  if (serial.value > 0xffffffff) throw bad('serial is above 2^32-1', serial.end - 1, 'serial');
-  const colon = text.charCodeAt(i + 1) === 0x3a;
+  if (serial > 0xffffffff) throw bad('serial is above 2^32-1', i - 1, 'serial');
   const next = text.charCodeAt(i + 1);
+  const colon = next === 0x3a;
   if (!colon && i + 1 < text.length && next !== 0x20 && next !== 0x1d && next !== 0x0a) throw bad('expected ":" after "audit(...)"', i + 1);
-  return { time: { sec: sec.value, msec: msec.value }, serial: serial.value, bodyStart: colon ? i + 2 : i + 1, colon };
+  return { time: { sec, msec }, serial, bodyStart: colon ? i + 2 : i + 1, colon };
 }
 
 /**
@@ -54,10 +54,14 @@ export function formatHeader(time: RecordTime, serial: number, colon = true): st
   return `audit(${time.sec}.${ms}:${serial})${colon ? ':' : ''}`;
 }
 
-function readDecimal(text: string, start: number, path: string, leadingZeros = false): { value: number; end: number } {
+/** Where the last `readDecimal` stopped (a module variable, so that no `{ value, end }` object is made per number). */
+let decimalEnd = 0;
+
+function readDecimal(text: string, start: number, path: string, leadingZeros = false): number {
   let i = start;
   let value = 0;
-  while (i < text.length) {
+  const n = text.length;
+  while (i < n) {
     const c = text.charCodeAt(i);
     if (c < 0x30 || c > 0x39) break;
     value = value * 10 + (c - 0x30);
@@ -66,7 +70,8 @@ function readDecimal(text: string, start: number, path: string, leadingZeros = f
   if (i === start) throw bad('expected a decimal number', start, path);
   if (!leadingZeros && i - start > 1 && text.charCodeAt(start) === 0x30) throw bad('number has a leading zero', start, path);
   if (value > MAX_SEC) throw bad('number is too large', start, path);
-  return { value, end: i };
+  decimalEnd = i;
+  return value;
 }
 
 function expect(text: string, i: number, code: number, what: string): void {

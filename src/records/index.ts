@@ -14,7 +14,7 @@ export type { FieldJson, RecordJson, ToJsonOptions } from './json.js';
 export { joinExecveArgs, proctitleArgv, fieldBytes } from './execve.js';
 export type { ExecveArgs } from './execve.js';
 export { UNTRUSTED_FIELDS, untrustedFields, isUntrustedField, isExecveArgName } from './untrusted.js';
-export { isUpperHex, hexToText, payloadText } from './text.js';
+export { isUpperHex, hexToText, upperHexToText, payloadText } from './text.js';
 export { isLastRecord } from './last.js';
 export { avcDecision } from './avc.js';
 export type { AvcDecision } from './avc.js';

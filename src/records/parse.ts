@@ -32,15 +32,18 @@ export function parseRecordPayload(payload: string | Uint8Array, type: number, o
   const text = typeof payload === 'string' ? payload : payloadText(payload);
   const header = parseHeader(text, 0);
   const body = scanBody(type, text, header.bodyStart, text.length, opts);
-  const r = { type, typeName: recordTypeName(type), time: header.time, serial: header.serial, fields: body.fields, tail: body.tail };
-  return header.colon ? r : { ...r, headerColon: false };
+  const typeName = recordTypeName(type);
+  if (header.colon) return { type, typeName, time: header.time, serial: header.serial, fields: body.fields, tail: body.tail };
+  return { type, typeName, time: header.time, serial: header.serial, fields: body.fields, tail: body.tail, headerColon: false };
 }
 
 /**
  * Parses one audit.log line: `[node=NAME ]type=NAME msg=audit(...): body[\x1dENRICHED]`. One
- * trailing `\n` is ignored. Errors carry the character offset in the line.
+ * trailing `\n` is ignored. Errors carry the character offset in the line. `type=NAME` is a
+ * mainline name, `UNKNOWN[n]`, or one of `opts.typeNumbers` (a patched kernel's names).
  *
  * @example parseLogLine('type=CWD msg=audit(1655465398.534:25618): cwd="/root"').fields[0].value // → '/root'
+ * @example parseLogLine(line, { typeNumbers: getDialect('ghak90-v11').typeNumbers }).type // CONTAINER_OP → 1020
  */
 export function parseLogLine(line: string, opts: ParseOptions = {}): AuditRecord {
   let end = line.length;
@@ -58,22 +61,35 @@ export function parseLogLine(line: string, opts: ParseOptions = {}): AuditRecord
   const sp = line.indexOf(' ', nameStart);
   if (sp < 0 || sp >= end) throw bad('"type=NAME" is not followed by a space', nameStart, 'type');
   const typeName = line.slice(nameStart, sp);
-  const type = typeNumber(typeName, nameStart);
+  const type = typeNumber(typeName, nameStart, opts.typeNumbers);
   if (!line.startsWith('msg=', sp + 1)) throw bad('expected "msg="', sp + 1, 'msg');
   const sepAt = line.indexOf(ENRICHED_SEPARATOR, sp);
   const bodyEnd = sepAt >= 0 && sepAt < end ? sepAt : end;
   const header = parseHeader(line, sp + 5);
   if (header.bodyStart > bodyEnd) throw bad('enriched separator inside the header', bodyEnd);
   const body = scanBody(type, line, header.bodyStart, bodyEnd, opts);
-  const base = { type, typeName, time: header.time, serial: header.serial, fields: body.fields, tail: body.tail };
-  const withColon = header.colon ? base : { ...base, headerColon: false as const };
-  const withNode = node === undefined ? withColon : { ...withColon, node };
-  if (bodyEnd === end) return withNode;
+  const time = header.time;
+  const serial = header.serial;
+  const fields = body.fields;
+  const tail = body.tail;
+  // The usual line (colon, no node, no ENRICHED part) as one literal; the rest keeps the key order
+  // the earlier spreads gave: headerColon, node, enriched, enrichedTail.
+  if (header.colon && node === undefined && bodyEnd === end) return { type, typeName, time, serial, fields, tail };
+  const r: { -readonly [K in keyof AuditRecord]: AuditRecord[K] } = { type, typeName, time, serial, fields, tail };
+  if (!header.colon) r.headerColon = false;
+  if (node !== undefined) r.node = node;
+  if (bodyEnd === end) return r;
   const extra = scanEnriched(line, bodyEnd + 1, end);
-  return { ...withNode, enriched: extra.fields, enrichedTail: extra.tail };
+  r.enriched = extra.fields;
+  r.enrichedTail = extra.tail;
+  return r;
 }
 
-function typeNumber(name: string, offset: number): number {
+function typeNumber(name: string, offset: number, extra: ReadonlyMap<string, number> | undefined): number {
+  if (extra !== undefined) {
+    const mine = extra.get(name);
+    if (mine !== undefined) return mine;
+  }
   const known = MAINLINE_MSG_TYPE_NUMBERS.get(name);
   if (known !== undefined) return known;
   if (name.startsWith('UNKNOWN[') && name.endsWith(']')) {

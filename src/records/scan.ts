@@ -1,5 +1,5 @@
 import { isUntrustedField, UNTRUSTED_FIELDS } from './untrusted.js';
-import { hexToText, isUpperHex } from './text.js';
+import { upperHexToText } from './text.js';
 import type { AuditField, FieldForm } from './types.js';
 
 const SPACE = 0x20;
@@ -14,6 +14,12 @@ const PAREN_CLOSE = 0x29;
 export interface ParseOptions {
   /** Untrusted-string field names (default `UNTRUSTED_FIELDS`); extend for a patched kernel. */
   readonly untrusted?: ReadonlySet<string>;
+  /**
+   * Extra `type=NAME` names for `parseLogLine`, by number: a patched kernel's record types that
+   * mainline does not name (`CONTAINER_OP`, `CONTAINER_ID`, `NS_INIT_MNT`, ...). Looked up before
+   * the mainline names; a dialect's `getDialect('ghak90-v11').typeNumbers` fits as is.
+   */
+  readonly typeNumbers?: ReadonlyMap<string, number>;
 }
 
 /** The fields of a body and the text left after the last one. */
@@ -43,7 +49,11 @@ function makeField(type: number, name: string, raw: string, inMsg: boolean, sep:
   const c = n === 0 ? 0 : raw.charCodeAt(0);
   if (c === QUOTE && n >= 2 && raw.charCodeAt(n - 1) === QUOTE) return { name, raw, value: raw.slice(1, -1), form: 'quoted', inMsg, sep };
   if ((c === 0x28 && (raw === '(null)' || raw === '(none)')) || (c === 0x3f && n === 1)) return { name, raw, value: null, form: 'null', inMsg, sep };
-  if (isUpperHex(raw) && isUntrustedField(type, name, untrusted)) return { name, raw, value: hexToText(raw), form: 'hex', inMsg, sep };
+  // Hex is checked and decoded in one pass, and only for names that carry untrusted strings.
+  if (c >= 0x30 && c <= 0x46 && (c <= 0x39 || c >= 0x41) && isUntrustedField(type, name, untrusted)) {
+    const value = upperHexToText(raw);
+    if (value !== null) return { name, raw, value, form: 'hex', inMsg, sep };
+  }
   return { name, raw, value: raw, form: 'bare', inMsg, sep };
 }
 
@@ -81,11 +91,20 @@ function scanRange(
     while (i < end && text.charCodeAt(i) === SPACE) i++;
     if (i >= end) break;
     const tokStart = i;
-    // indexOf is vectorised in V8: long values (hex proctitles, paths) are skipped, not walked.
-    i = text.indexOf(' ', tokStart);
+    // Names are short: walk them to the `=` (or the token's end). The value is then skipped with
+    // indexOf, which V8 vectorises: long values (hex proctitles, paths) are not walked.
+    let eq = -1;
+    for (; i < end; i++) {
+      const c = text.charCodeAt(i);
+      if (c === EQ) {
+        eq = i;
+        break;
+      }
+      if (c === SPACE) break;
+    }
+    if (eq < 0) continue;
+    i = text.indexOf(' ', eq + 1);
     if (i < 0 || i > end) i = end;
-    let eq = text.indexOf('=', tokStart);
-    if (eq >= i) eq = -1;
     let nameStart = tokStart;
     if (inMsg && text.charCodeAt(nameStart) === PAREN_OPEN) nameStart++;
     if (eq <= nameStart) continue;

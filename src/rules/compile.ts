@@ -1,9 +1,11 @@
 import type { AuditRuleData } from '../audit/messages/rule-data.js';
+import { utf8Encode, utf8Length } from '../bytes/utf8.js';
 import { startsWithDigit, strtolU32 } from './cnum.js';
 import { addField, newDraft, setAllSyscalls, setSyscall, toRuleData, type RuleDraft } from './draft.js';
 import { ruleError, type TokenRef } from './errors.js';
 import { addComparison, addFieldPair, type NameResolver, type ParseState } from './fieldpair.js';
 import { AUDIT_MAX_KEY_LEN, PATH_MAX } from './fields.js';
+import { kernelRuleCheck, type KernelCheckOptions } from './kernel-check.js';
 import { elfToMachine, machineByName, machineToElf, syscallNumber } from './machines.js';
 import { tokenizeRuleLine } from './tokens.js';
 import { ACTION_NUMBERS, AUDIT_ACTION, AUDIT_EQUAL, AUDIT_FILTER, AUDIT_FILTER_MASK, AUDIT_FILTER_PREPEND, FILTER_LIST_NUMBERS, PERM_LETTERS } from './tables.js';
@@ -14,6 +16,12 @@ export interface RuleCompileOptions extends NameResolver {
   readonly arch?: string;
   /** Whether a `-w` path is a directory (libaudit then sends AUDIT_DIR). Default: never. */
   readonly isDirectory?: (path: string) => boolean;
+  /**
+   * Also refuse what the kernel would refuse (`kernelRuleCheck`, src/rules/kernel-check.ts): the
+   * error names the token whose field the kernel rejects. `true` checks with the default options
+   * (no LSM). Default false: only libaudit's checks.
+   */
+  readonly kernelCheck?: boolean | KernelCheckOptions;
 }
 
 /** One compiled rule: AUDIT_ADD_RULE (`-a`, `-A`, `-w`) or AUDIT_DEL_RULE (`-d`, `-W`). */
@@ -25,7 +33,6 @@ export interface CompiledRule {
 const LIST_WORD: Readonly<Record<number, string>> = { 0: 'user', 1: 'task', 5: 'exclude', 6: 'filesystem' };
 const NO_SYSCALL_LISTS: ReadonlySet<number> = new Set([AUDIT_FILTER.USER, AUDIT_FILTER.TASK, AUDIT_FILTER.EXCLUDE, AUDIT_FILTER.FS]);
 const KEY_SEPARATOR = '\x01';
-const utf8 = new TextEncoder();
 
 interface Glue {
   readonly d: RuleDraft;
@@ -34,6 +41,9 @@ interface Glue {
   op: 'add' | 'delete';
   keys: string;
   keyToken: TokenRef | undefined;
+  /** The token each field of the draft came from (same index as d.fields). */
+  readonly fieldTokens: TokenRef[];
+  listToken: TokenRef | undefined;
 }
 
 /**
@@ -54,6 +64,8 @@ export function compileRule(input: string | readonly string[], options: RuleComp
     op: 'add',
     keys: '',
     keyToken: undefined,
+    fieldTokens: [],
+    listToken: undefined,
   };
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
@@ -61,9 +73,20 @@ export function compileRule(input: string | readonly string[], options: RuleComp
     const opt = attached === undefined ? t.text : t.text.slice(0, 2);
     const v = attached ?? tokens[++i];
     if (v === undefined) throw ruleError(`option ${opt} needs a value`, t);
+    if (opt === '-a' || opt === '-A' || opt === '-d' || opt === '-w' || opt === '-W') g.listToken ??= v;
     applyOption(g, opt, v, t, options);
+    while (g.fieldTokens.length < g.d.fields.length) g.fieldTokens.push(v);
   }
-  return finish(g, tokens[0] ?? { text: '', offset: 0 });
+  const compiled = finish(g, tokens[0] ?? { text: '', offset: 0 });
+  if (options.kernelCheck !== undefined && options.kernelCheck !== false) {
+    const verdict = kernelRuleCheck(compiled.rule, options.kernelCheck === true ? {} : options.kernelCheck);
+    if (!verdict.ok) {
+      const at = verdict.fieldIndex === undefined ? undefined : (g.fieldTokens[verdict.fieldIndex] ?? g.keyToken);
+      const token = at ?? g.listToken ?? tokens[0] ?? { text: '', offset: 0 };
+      throw ruleError(`the kernel refuses ${token.text}: ${verdict.reason} (${verdict.errnoName}, ${verdict.source})`, token);
+    }
+  }
+  return compiled;
 }
 
 function applyOption(g: Glue, opt: string, v: TokenRef, optToken: TokenRef, options: RuleCompileOptions): void {
@@ -151,7 +174,7 @@ function addKey(g: Glue, v: TokenRef): void {
 
 function addWatch(g: Glue, opt: string, v: TokenRef, options: RuleCompileOptions): void {
   if (g.list !== undefined || g.st.syscallAdded) throw ruleError("watch option can't be given with a syscall", v);
-  if (utf8.encode(v.text).length >= PATH_MAX) throw ruleError('The path passed for the watch is too big', v);
+  if (utf8Length(v.text) >= PATH_MAX) throw ruleError('The path passed for the watch is too big', v);
   if (!v.text.startsWith('/')) throw ruleError("The path must start with '/'", v);
   let path = v.text;
   if (path.length > 2 && path.endsWith('/')) path = path.replace(/\/+$/, '') || '/';
@@ -162,7 +185,7 @@ function addWatch(g: Glue, opt: string, v: TokenRef, options: RuleCompileOptions
   g.st.syscallAdded = true;
   g.st.permAdded = true;
   setAllSyscalls(g.d);
-  addField(g.d, type, AUDIT_EQUAL, 0, utf8.encode(path));
+  addField(g.d, type, AUDIT_EQUAL, 0, utf8Encode(path));
   addField(g.d, 106, AUDIT_EQUAL, 0xf);
 }
 

@@ -39,9 +39,15 @@ export function setSyscall(d: RuleDraft, nr: number): boolean {
   return true;
 }
 
+/** AUDIT_MAX_FIELDS zeros: copied (a flat, fast clone) rather than grown one `push` at a time. */
+const ZEROS: number[] = [];
+for (let i = 0; i < AUDIT_MAX_FIELDS; i++) ZEROS.push(0);
+const EMPTY_BYTES = new Uint8Array(0);
+
 function padded(a: readonly number[]): number[] {
-  const out = a.slice(0, AUDIT_MAX_FIELDS);
-  while (out.length < AUDIT_MAX_FIELDS) out.push(0);
+  const out = ZEROS.slice();
+  const n = Math.min(a.length, AUDIT_MAX_FIELDS);
+  for (let i = 0; i < n; i++) out[i] = a[i]!;
   return out;
 }
 
@@ -59,7 +65,7 @@ export function toRuleData(d: RuleDraft): AuditRuleData {
     fieldflags: padded(d.fieldflags),
     buflen,
     strings: d.strings.slice(),
-    bufRest: new Uint8Array(0),
-    trailing: new Uint8Array(0),
+    bufRest: EMPTY_BYTES,
+    trailing: EMPTY_BYTES,
   };
 }

@@ -1,3 +1,4 @@
+import { utf8Encode } from '../bytes/utf8.js';
 import { ERRNO_NUMBERS } from '../tables/errno.js';
 import { LIBAUDIT_MSG_TYPES } from '../tables/libaudit.generated.js';
 import { isNegativeNumber, startsWithDigit, strtolU32, strtoulU32 } from './cnum.js';
@@ -34,7 +35,6 @@ export interface ParseState {
 }
 
 const MSG_TYPE_NUMBERS: ReadonlyMap<string, number> = new Map(LIBAUDIT_MSG_TYPES.map(([n, s]) => [s, n]));
-const utf8 = new TextEncoder();
 
 /** Split `name<op>value` at the first operator, searching two-byte operators first, as libaudit does. */
 export function splitPair(pair: string): { name: string; op: string; value: string } | undefined {
@@ -97,7 +97,7 @@ export function addFieldPair(d: RuleDraft, token: TokenRef, list: number, st: Pa
       }
       if (field === 105 || field === 107) st.permAdded = true;
       if (field === 210 && !(st.syscallAdded || st.permAdded || st.exeAdded || st.filterFsAdded)) throw libauditError(-19, token);
-      const bytes = utf8.encode(v);
+      const bytes = utf8Encode(v);
       if (bytes.length > (field === 210 ? AUDIT_MAX_KEY_LEN : PATH_MAX)) throw libauditError(-11, token);
       return addField(d, field, op, 0, bytes);
     }

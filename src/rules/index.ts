@@ -13,3 +13,8 @@ export {
   FSTYPE_VALUES, SADDR_FAM_VALUES,
 } from './tables.js';
 export { RULE_FIELD_KINDS, type RuleFieldKind } from './fields.js';
+export {
+  KERNEL_ACTIONS, KERNEL_FIELD_LISTS, KERNEL_FIELD_OPS, KERNEL_FIELD_VALUES, KERNEL_FS_LIST_FIELDS, KERNEL_GID_FIELDS,
+  KERNEL_LISTS, KERNEL_LSM_FIELDS, KERNEL_OPERATORS, KERNEL_UID_FIELDS, kernelRuleCheck, type KernelCheckOptions,
+  type KernelLsm, type KernelOpClass, type KernelRuleVerdict,
+} from './kernel-check.js';

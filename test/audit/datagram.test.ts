@@ -201,3 +201,29 @@ describe('nested NLMSG_ERROR echoes', () => {
     expect(encodeDatagram(d)).toEqual(inner);
   });
 });
+
+describe("payloadKind: 'text' (datagrams made from audit.log lines)", () => {
+  // `type=UNKNOWN[1329] msg=?` of a log: 1329 is AUDIT_REPLACE, a binary u32 pid on the wire.
+  const replaceText = '110000003105000000000000000000003f';
+
+  it('decodes every payload with the text codec; name and class still from the registry', () => {
+    expect(() => dec(replaceText)).toThrow(AuditError);
+    const d = dec(replaceText, { payloadKind: 'text' });
+    expect(d.messages.map((m) => [m.name, m.kind, m.class])).toEqual([['REPLACE', 'text', MAINLINE_REGISTRY.classOf(1329)]]);
+    expect(d.messages[0]!.body).toMatchObject({ text: '?' });
+    expect(toHex(encodeDatagram(d))).toBe(replaceText);
+  });
+
+  it('an unregistered type is text too, named UNKNOWN[n]; a registered text type is unchanged', () => {
+    const unknown = dec('110000000f27000000000000000000003f', { payloadKind: 'text' }).messages[0]!;
+    expect([unknown.name, unknown.kind]).toEqual(['UNKNOWN[9999]', 'text']);
+    const cwd = '18000000 1b05 0000 00000000 00000000 6175646974283129'.replace(/ /g, '');
+    expect(dec(cwd, { payloadKind: 'text' })).toEqual(dec(cwd));
+  });
+
+  it('leaves the registry as it was', () => {
+    dec(replaceText, { payloadKind: 'text' });
+    expect(() => dec(replaceText)).toThrow(AuditError);
+    expect(MAINLINE_REGISTRY.codecFor(1329, { direction: 'from-kernel', payloadLength: 4, header: { nlmsg_len: 20, nlmsg_type: 1329, nlmsg_flags: 0, nlmsg_seq: 0, nlmsg_pid: 0 } }).kind).not.toBe('text');
+  });
+});

@@ -121,7 +121,7 @@ describe('audit.log', () => {
     const items = [...readCaptureItems(enc(text))];
     expect(items[0]).toEqual({
       kind: 'line',
-      line: { text: 'node=web1 type=CWD msg=audit(1.002:3): cwd="/"', index: 0, offset: 0, typeName: 'CWD', payload: 'audit(1.002:3): cwd="/"', node: 'web1' },
+      line: { text: 'node=web1 type=CWD msg=audit(1.002:3): cwd="/"', index: 0, offset: 0, typeName: 'CWD', payload: 'audit(1.002:3): cwd="/"', node: 'web1', newline: true },
     });
     expect(items[1]).toMatchObject({ kind: 'line', line: { typeName: 'SYSCALL', payload: 'audit(1.002:3): arch=c000003e syscall=2', enrichment: 'ARCH=x86_64 SYSCALL=open', index: 1 } });
     expect(items[2]).toMatchObject({ kind: 'error', error: { code: AuditErrorCode.BAD_RECORD, offset: text.indexOf('nonsense') } });

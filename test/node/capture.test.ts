@@ -2,7 +2,8 @@ import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
 import { CaptureStreamReader, pcapHeader, pcapRecord, readCaptureItems } from '../../src/capture/index.js';
 import type { CapturedDatagram } from '../../src/capture/index.js';
-import { progressReporter, readCaptureFile, readCaptureStream } from '../../src/node/index.js';
+import { openInput, progressReporter, readCaptureFile, readCaptureStream } from '../../src/node/index.js';
+import { getDialect } from '../../src/audit/dialects/catalog.js';
 import { VECTORS, summarize, vector } from '../capture/helpers.js';
 
 describe('node adapters', () => {
@@ -12,6 +13,36 @@ describe('node adapters', () => {
       for await (const item of readCaptureFile(VECTORS + name)) items.push(summarize(item));
       expect(items).toEqual([...readCaptureItems(vector(name))].map(summarize));
     }
+  });
+
+  test('openInput exposes the format and the container header the reader read, with the first item', async () => {
+    const input = openInput(VECTORS + 'events.multicast.be.netlink.pcap', Readable.from([]));
+    expect(input.container).toBeUndefined();
+    let seen: unknown;
+    for await (const item of input) {
+      seen ??= { kind: item.kind, format: input.format, container: input.container };
+    }
+    expect(seen).toEqual({
+      kind: 'datagram',
+      format: 'pcap',
+      container: { format: 'pcap', littleEndian: false, nanosecond: false, versionMajor: 2, versionMinor: 4, snapLen: 65535, linkType: 253, linkTypeField: 253 },
+    });
+    expect(input.bytesRead).toBe(vector('events.multicast.be.netlink.pcap').length);
+    const ng = openInput('-', Readable.from([vector('status.netlink.pcapng')]));
+    for await (const item of ng) void item;
+    expect(ng.container?.format === 'pcapng' && ng.container.sections.map((sec) => sec.interfaces.map((i) => i.linkType))).toEqual([[253]]);
+  });
+
+  test('readCaptureStream takes typeNumbers for a patched kernel\'s log', async () => {
+    const { datagramOfItem } = await import('../../src/capture/index.js');
+    const line = 'type=CONTAINER_ID msg=audit(1606404280.226:174542): record=1 contid=527940429489930240\n';
+    const opts = { typeNumbers: getDialect('ghak90-v11').typeNumbers };
+    const types: number[] = [];
+    for await (const item of readCaptureStream(Readable.from([line]), opts)) {
+      const d = datagramOfItem(item, opts);
+      if (d !== undefined) types.push(new DataView(d.bytes.buffer).getUint16(4, true));
+    }
+    expect(types).toEqual([1336]);
   });
 
   test('readCaptureStream over a Readable with odd chunks, reporting progress', async () => {

@@ -93,7 +93,7 @@ describe('live libaudit reference', () => {
 
   test('freshly generated rules (400, new seed each run)', () => {
     const seed = Date.now() % 2 ** 31;
-    const lines = fc.sample(ruleTextArbitrary({ host: hostMachine }), { numRuns: 400, seed });
+    const lines = fc.sample(ruleTextArbitrary({ host: hostMachine, lsm: 'selinux' }), { numRuns: 400, seed });
     const answers = runRuleref(exe, lines);
     const bad = lines.flatMap((l, i) => disagreement(l, answers[i]!, hostOpts) ?? []);
     expect(bad, `seed ${seed}`).toEqual([]);

@@ -58,12 +58,21 @@ export interface AuditStatus extends Base {
  * decodeStatus(payload44, ctx).backlog_wait_time // 15000
  */
 export function decodeStatus(payload: Uint8Array, ctx: CodecContext): AuditStatus {
-  const path = ctx.path === '' ? 'audit_status' : `${ctx.path}.audit_status`;
-  if (payload.length < V1.size) throw truncated('struct audit_status', ctx.base, V1.size, payload.length, path);
-  const s = payload.length >= V3.size ? V3 : payload.length >= V2.size ? V2 : V1;
-  const fixed = s.read(payload, ctx.littleEndian, ctx.base, path);
-  return { ...fixed, trailing: payload.slice(s.size) };
+  const n = payload.length;
+  if (n < V1.size) {
+    const path = ctx.path === '' ? 'audit_status' : `${ctx.path}.audit_status`;
+    throw truncated('struct audit_status', ctx.base, V1.size, n, path);
+  }
+  const s = n >= V3.size ? V3 : n >= V2.size ? V2 : V1;
+  // The struct object is binary-parser's own (fast shape, see bytes/struct.ts): `trailing` is
+  // added to it rather than spreading it into a new object. Nothing after the struct (the common
+  // case) shares one empty array instead of a new copy per call.
+  const fixed = s.read(payload, ctx.littleEndian, ctx.base) as Record<string, unknown>;
+  fixed['trailing'] = n === s.size ? EMPTY : payload.slice(s.size);
+  return fixed as unknown as AuditStatus;
 }
+
+const EMPTY = new Uint8Array(0);
 
 function versionOf(v: AuditStatus): 1 | 2 | 3 {
   const has = [v.feature_bitmap, v.backlog_wait_time, v.backlog_wait_time_actual].map((x) => x !== undefined);

@@ -263,7 +263,7 @@ export const decodeCommand: Command = {
           case 'line': {
             let record: AuditRecord | undefined;
             try {
-              record = recordOfItem(item);
+              record = recordOfItem(item, readOpts);
             } catch (e) {
               if (!isAuditError(e)) throw e;
               // The datagram still decodes; its record_error says why the text did not parse.

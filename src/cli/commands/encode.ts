@@ -9,7 +9,7 @@ import type { CapturedDatagram } from '../../capture/types.js';
 import { pcapHeader, pcapRecord, type PacketWriteOptions } from '../../capture/write-pcap.js';
 import { PcapngWriter } from '../../capture/write-pcapng.js';
 import { hexLine, rawHeader, rawRecord } from '../../capture/write-text.js';
-import { logLineFor } from '../format/log.js';
+import { logLineFor, type LogOrigin } from '../format/log.js';
 import { Output, readLines } from '../format/out.js';
 import type { CliIO, Command } from '../io.js';
 import { parseJsonLine, type ContainerJson, type LineOrigin, type ParsedLine } from '../json/index.js';
@@ -43,7 +43,7 @@ const FORMATS = ['hex', 'raw', 'pcap', 'pcapng', 'log'] as const;
 type EncodeFormat = (typeof FORMATS)[number];
 
 interface Group {
-  origin: LineOrigin;
+  origin: LineOrigin & { readonly log?: LogOrigin };
   lineNo: number;
   messages: AuditMessage[];
   trailing?: Uint8Array;
@@ -151,7 +151,7 @@ class Sink {
     }
   }
 
-  async datagram(d: CapturedDatagram, origin: LineOrigin): Promise<void> {
+  async datagram(d: CapturedDatagram, origin: LineOrigin & { readonly log?: LogOrigin }): Promise<void> {
     await this.start(d);
     switch (this.req.format) {
       case 'hex':
@@ -172,6 +172,17 @@ class Sink {
     await this.start(undefined);
     await this.out.flush();
   }
+}
+
+/**
+ * `log.newline: false` (a log's last line had no newline; docs/jsonl.md) on the parsed line, so
+ * that `--format log` writes that line back without one. `parseJsonLine` keeps only the `log` keys
+ * it knows, so the flag is read here; only lines that contain it are looked at twice.
+ */
+function withLogNewline(parsed: ParsedLine, text: string): ParsedLine & { readonly log?: LogOrigin } {
+  if (parsed.log === undefined || !text.includes('"newline"')) return parsed;
+  const log = (JSON.parse(text) as { log?: { newline?: unknown } }).log;
+  return log?.newline === false ? { ...parsed, log: { ...parsed.log, newline: false } } : parsed;
 }
 
 export const encodeCommand: Command = {
@@ -228,7 +239,7 @@ export const encodeCommand: Command = {
       const source = req.path === '-' ? io.stdin : createReadStream(req.path, { highWaterMark: 64 * 1024 });
       for await (const { text, lineNo } of readLines(source as AsyncIterable<Uint8Array | string>)) {
         if (text.trim() === '') continue;
-        const parsed: ParsedLine = parseJsonLine(text, lineNo, registry);
+        const parsed: ParsedLine = withLogNewline(parseJsonLine(text, lineNo, registry), text);
         sink.noteContainer(parsed.container);
         if (group !== undefined && (group.origin.datagram !== parsed.datagram || group.raw !== undefined || parsed.type === 'raw')) await flush();
         if (parsed.type === 'raw') {
