@@ -16,6 +16,9 @@ import { knownFailure } from '../test/fuzz/known-failures.js';
 import { shrink, sameViolation } from '../test/fuzz/shrink.js';
 import { allTargets, caseInput, checkContract, type Violation } from '../test/fuzz/targets.js';
 
+/** A case slower than this is printed (SLOW ...) so that superlinear decoders show up. */
+const SLOW_MS = 1000;
+
 const USAGE = 'usage: npm run fuzz -- [--minutes N] [--seed S] [--target SUBSTRING] [--batch N] [--no-write]';
 
 function main(): number {
@@ -64,7 +67,11 @@ function main(): number {
       const t0 = Date.now();
       for (let i = 0; i < batch && Date.now() < deadline; i++) {
         const m = caseInput(t, seed, i);
+        const c0 = Date.now();
         const v = checkContract(t, m.bytes);
+        const dt = Date.now() - c0;
+        // Cost findings are reported, not written as fixtures (a replay would be a timed test).
+        if (dt > SLOW_MS) console.log(`SLOW ${t.name} seed ${seed} case ${i} [${m.kind}] ${dt} ms for ${m.bytes.length} bytes (replay: caseInput(target, ${seed}, ${i}))`);
         s.cases++;
         if (v === undefined) continue;
         s.violations++;

@@ -205,7 +205,7 @@ export function kernelRuleCheck(rule: AuditRuleData, opts: KernelCheckOptions = 
     }
     if (type === F.EXE && (st.exe || val > PATH_MAX)) return refuse(EINVAL, st.exe ? 'a second exe field' : `exe of ${val} bytes > PATH_MAX`, 'audit_data_to_entry', i);
     if (type === F.INODE) {
-      const why = pathClash(st, listnr, listName, 'inode');
+      const why = pathClash(st, listnr, listName, 'inode') ?? (op !== EQ && op !== NE ? `inode takes only = and !=, not ${opName(op)}` : undefined);
       if (why !== undefined) return refuse(EINVAL, why, 'audit_to_inode', i);
       st.inode = true;
       continue;
@@ -290,7 +290,7 @@ function lsmRuleInit(lsm: KernelLsm, type: number, op: number, text: string): Ls
       return { errno: EOPNOTSUPP, reason: `${fieldName(type)}: SELinux has no policy loaded`, source: 'selinux_audit_rule_init' };
     case 'apparmor':
       if (type === F.SUBJ_ROLE && (op === EQ || op === NE)) {
-        return { ...KEPT, need: `AppArmor parses the label ${text} (aa_label_parse; an unknown profile is refused, typically ENOENT)` };
+        return { ...KEPT, need: `AppArmor parses the label ${text} (aa_label_parse; a profile that is not loaded is ENOENT)` };
       }
       return KEPT;
   }

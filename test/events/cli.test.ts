@@ -32,6 +32,25 @@ describe('audit-netlink events', () => {
     expect(out.trim().split('\n').map((l) => (JSON.parse(l) as { serial: number }).serial)).toEqual([2]);
   });
 
+  test('--dialect names a patched kernel\'s record types in a log; unknown dialects are refused before reading', async () => {
+    // The SYSCALL + CONTAINER_ID pair quoted from ghak90 v11 03/11 (reference §6.3), shortened.
+    const log = new TextEncoder().encode(
+      'type=SYSCALL msg=audit(1606404280.226:174542): arch=c000003e syscall=257 success=yes exit=3 a0=ffffff9c a1=7ffe a2=0 a3=0 items=1 ppid=1 pid=2 auid=0 uid=0 gid=0 euid=0 suid=0 fsuid=0 egid=0 sgid=0 fsgid=0 tty=(none) ses=1 comm="cat" exe="/usr/bin/cat" key="t" record=1\n' +
+        'type=CONTAINER_ID msg=audit(1606404280.226:174542): record=1 contid=527940429489930240\n',
+    );
+    const mainline = await run(['events', '--input-format', 'log', '-'], log);
+    expect(mainline.code).toBe(1);
+    expect(mainline.err).toMatch(/unknown record type name "CONTAINER_ID"/);
+    const v11 = await run(['events', '--input-format', 'log', '--dialect', 'ghak90-v11', '-'], log);
+    expect(v11.err).toBe('');
+    const events = v11.out.trim().split('\n').map((l) => JSON.parse(l) as { serial: number; records: { type: number; type_name: string }[] });
+    expect(events).toHaveLength(1);
+    expect(events[0]!.records.map((r) => [r.type, r.type_name])).toEqual([[1300, 'SYSCALL'], [1336, 'CONTAINER_ID']]);
+    const bad = await run(['events', '--dialect', 'ghak90-v99', '/nonexistent/file']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toMatch(/unknown dialect "ghak90-v99"/);
+  });
+
   test('serial gaps go to stderr, and to stdout with --gaps', async () => {
     const { out, err } = await run(['events', '--gaps', VECTORS + 'go-libaudit/reassembly/lost_messages.log']);
     expect(err).toBe('audit-netlink events: serial gap: 9 missing after 49 (next 59)\n');

@@ -153,6 +153,9 @@ describe('audit_data_to_entry', () => {
     expect(refused(check('-a always,exit -S all -F inode=5 -F path=/etc/x'))).toEqual({ errno: 22, source: 'audit_to_watch', fieldIndex: 1 });
     expect(refused(check('-a always,exit -S all -F dir=/etc -F inode=5'))).toEqual({ errno: 22, source: 'audit_to_inode', fieldIndex: 1 });
     expect(refused(kernelRuleCheck({ ...rule('-a always,exit -S all -F inode=5'), flags: 1 })).source).toBe('audit_to_inode');
+    // audit_field_valid lets inode take < and >; audit_to_inode does not.
+    expect(refused(kernelRuleCheck(patched('-a always,exit -S all -F inode=5', { op: [0, 0x10000000] })))).toEqual({ errno: 22, source: 'audit_to_inode', fieldIndex: 0 });
+    expect(refused(kernelRuleCheck(patched('-a always,exit -S all -F inode=5', { op: [0, 0x08000000] }))).source).toBe('audit_field_valid');
   });
   test('one watch or dir per rule, on exit/io_uring, with =; paths start with / and a watch does not end with /', () => {
     expect(check('-w /etc/passwd -p wa')).toEqual({ ok: true, hostConditions: ['the parent directory of /etc/passwd exists (audit_add_watch; else ENOENT)'] });

@@ -179,12 +179,6 @@ class Sink {
  * that `--format log` writes that line back without one. `parseJsonLine` keeps only the `log` keys
  * it knows, so the flag is read here; only lines that contain it are looked at twice.
  */
-function withLogNewline(parsed: ParsedLine, text: string): ParsedLine & { readonly log?: LogOrigin } {
-  if (parsed.log === undefined || !text.includes('"newline"')) return parsed;
-  const log = (JSON.parse(text) as { log?: { newline?: unknown } }).log;
-  return log?.newline === false ? { ...parsed, log: { ...parsed.log, newline: false } } : parsed;
-}
-
 export const encodeCommand: Command = {
   name: 'encode',
   summary: 'encode JSON Lines from decode back into hex, raw, pcap, pcapng or audit.log',
@@ -239,7 +233,7 @@ export const encodeCommand: Command = {
       const source = req.path === '-' ? io.stdin : createReadStream(req.path, { highWaterMark: 64 * 1024 });
       for await (const { text, lineNo } of readLines(source as AsyncIterable<Uint8Array | string>)) {
         if (text.trim() === '') continue;
-        const parsed: ParsedLine = withLogNewline(parseJsonLine(text, lineNo, registry), text);
+        const parsed: ParsedLine = parseJsonLine(text, lineNo, registry);
         sink.noteContainer(parsed.container);
         if (group !== undefined && (group.origin.datagram !== parsed.datagram || group.raw !== undefined || parsed.type === 'raw')) await flush();
         if (parsed.type === 'raw') {

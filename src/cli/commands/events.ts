@@ -10,6 +10,7 @@ import { inputSize } from '../../node/capture.js';
 import { openInput, parseByteOrder, parseInputFormat } from '../../node/input.js';
 import { progressReporter } from '../../node/progress.js';
 import type { CliIO, Command } from '../io.js';
+import { dialectTypeNumbers } from './decode.js';
 
 const USAGE = `usage: audit-netlink events [options] FILE|-
 
@@ -17,7 +18,8 @@ Reassemble records into events (as auparse does) and print one JSON object per e
 
 options:
   --input-format F     pcap, pcapng, strace, hex, raw or log (default: detected from the content)
-  --byte-order le|be     byte order of the netlink messages (default: the capture's, else le)
+  --dialect NAME       type names of a patched kernel's log (docs/dialects.md; default mainline)
+  --byte-order le|be   byte order of the netlink messages (default: the capture's, else le)
   --filter EXPR        keep events matching EXPR (repeatable; docs/filters.md), e.g. 'key=container-create'
   --max-in-flight N    events under construction at once (default 64)
   --timeout SECONDS    close an event when a record this much later arrives (event time; default 2)
@@ -57,6 +59,7 @@ export const eventsCommand: Command = {
       options: {
         'input-format': { type: 'string' },
         'byte-order': { type: 'string' },
+        dialect: { type: 'string' },
         filter: { type: 'string', multiple: true },
         'max-in-flight': { type: 'string' },
         timeout: { type: 'string' },
@@ -71,6 +74,14 @@ export const eventsCommand: Command = {
     const filter = parseFilter(values.filter ?? []);
     const format = parseInputFormat(values['input-format']);
     const littleEndian = parseByteOrder(values['byte-order']);
+    let typeNumbers: ReadonlyMap<string, number> | undefined;
+    try {
+      typeNumbers = dialectTypeNumbers(values.dialect);
+    } catch (e) {
+      if (!isAuditError(e)) throw e;
+      io.stderr.write(`audit-netlink events: ${e.message}\n`);
+      return 2;
+    }
     let maxInFlight: number;
     let timeoutSeconds: number;
     try {
@@ -103,6 +114,7 @@ export const eventsCommand: Command = {
       },
       ...(format === undefined ? {} : { format }),
       ...(littleEndian === undefined ? {} : { littleEndian }),
+      ...(typeNumbers === undefined ? {} : { typeNumbers }),
     };
     for await (const item of openInput(path, io.stdin, opts)) {
       if (item.kind === 'error') {
@@ -110,7 +122,7 @@ export const eventsCommand: Command = {
         continue;
       }
       try {
-        const r = recordOfItem(item);
+        const r = recordOfItem(item, typeNumbers === undefined ? {} : { typeNumbers });
         if (r === undefined) continue;
         records++;
         emit(assembler.push(r));

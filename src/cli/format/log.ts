@@ -8,8 +8,8 @@ import type { LogJson } from '../json/schema.js';
 
 const utf8 = new TextDecoder();
 
-/** A log line's parts as the CLI carries them: the JSON `log` key, and whether the line ended in a newline. */
-export type LogOrigin = LogJson & { readonly newline?: boolean };
+/** A log line's parts as the CLI carries them: the JSON `log` key (type name, node, ENRICHED part, newline). */
+export type LogOrigin = LogJson;
 
 /**
  * The audit.log line for a datagram, with its newline, or `undefined` when auditd would not log

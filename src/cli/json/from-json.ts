@@ -45,7 +45,14 @@ function logFromJson(v: unknown, path: string): LogJson | undefined {
   const enrichment = o['enrichment'];
   if (node !== undefined && typeof node !== 'string') throw bad(`${path}.node`, 'expected a string');
   if (enrichment !== undefined && typeof enrichment !== 'string') throw bad(`${path}.enrichment`, 'expected a string');
-  return { type_name: typeName, ...(node === undefined ? {} : { node }), ...(enrichment === undefined ? {} : { enrichment }) };
+  const newline = o['newline'];
+  if (newline !== undefined && typeof newline !== 'boolean') throw bad(`${path}.newline`, 'expected a boolean');
+  return {
+    type_name: typeName,
+    ...(node === undefined ? {} : { node }),
+    ...(enrichment === undefined ? {} : { enrichment }),
+    ...(newline === undefined ? {} : { newline }),
+  };
 }
 
 function containerFromJson(v: unknown, path: string): ContainerJson | undefined {

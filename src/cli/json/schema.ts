@@ -73,6 +73,8 @@ export interface LogJson {
   readonly node?: string;
   /** The ENRICHED part after the 0x1D separator, as written. */
   readonly enrichment?: string;
+  /** `false` when the log ended right after this line, without a newline. */
+  readonly newline?: boolean;
 }
 
 /** The input container's own parameters (first line of `decode --format jsonl` only). */
