@@ -37,22 +37,7 @@ export function buildFrame(spec: FrameSpec, littleEndian: boolean): Uint8Array<A
   return w.finish();
 }
 
-/**
- * Several messages in one datagram (each already padded to 4 bytes).
- *
- * @example concatBytes([ackBytes, replyBytes]).length // ackBytes.length + replyBytes.length
- */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concatBytes } from '../bytes/concat.js';
 
 /**
  * Payload bytes of `body` through `codec`.

@@ -2,6 +2,7 @@ import { ByteWriter } from '../bytes/writer.js';
 import { buildLinkHeader, LINK_HEADER_LENGTH, LinkType } from './link.js';
 import { PCAP_MAGIC_NS, PCAP_MAGIC_US } from './pcap.js';
 import type { CapturedDatagram } from './types.js';
+import { concatBytes } from '../bytes/concat.js';
 
 /** Options shared by the pcap and pcapng writers. */
 export interface PacketWriteOptions {
@@ -78,19 +79,4 @@ export function writePcap(datagrams: Iterable<CapturedDatagram>, opts: PacketWri
   return concatBytes(parts);
 }
 
-/**
- * Join byte arrays into one new array.
- *
- * @example concatBytes([pcapHeader(), pcapRecord(d)])
- */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array<ArrayBuffer> {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
-}
+export { concatBytes };

@@ -152,8 +152,9 @@ export function addFieldPair(d: RuleDraft, token: TokenRef, list: number, st: Pa
       return addField(d, field, op, val);
     }
     case 'saddr_fam': {
-      // libaudit reads only numbers (anything else is 0); known family names are this library's addition.
-      const val = startsWithDigit(v) ? strtoulU32(v) : (SADDR_FAM_VALUES.get(v.toLowerCase()) ?? 0);
+      // libaudit: (__u32)strtoul(v), so `-1` is 4294967295 (too large) and other text 0; known
+      // family names are this library's addition.
+      const val = (startsWithDigit(v) ? undefined : SADDR_FAM_VALUES.get(v.toLowerCase())) ?? strtoulU32(v);
       if (val >= AF_MAX) throw libauditError(-37, token);
       return addField(d, field, op, val);
     }

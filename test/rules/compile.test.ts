@@ -73,6 +73,9 @@ describe('compileRule: what auditctl and libaudit do', () => {
     expect(compileRule('-a always,exit -S connect -F saddr_fam=inet6').rule.values[0]).toBe(10);
     expect(compileRule('-a always,exit -S connect -F saddr_fam=nosuch').rule.values[0]).toBe(0);
     expect(badRule('-a always,exit -S connect -F saddr_fam=46').expected).toBe(-37);
+    // libaudit's (__u32)strtoul: -1 is 4294967295, too large (found by the live fuzz differential, seed 261279204).
+    expect(badRule('-a always,exit -S connect -F saddr_fam=-1').expected).toBe(-37);
+    expect(compileRule('-a always,exit -S connect -F saddr_fam=+5').rule.values[0]).toBe(5);
   });
 
   test('io_uring (AUDIT_FILTER_URING_EXIT 7) takes operation numbers, listed by number', () => {
