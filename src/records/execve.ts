@@ -48,9 +48,14 @@ export function joinExecveArgs(records: readonly AuditRecord[]): ExecveArgs {
       }
     }
   }
-  const count = argc ?? Math.max(-1, ...whole.keys(), ...chunks.keys()) + 1;
+  // argc and the aN / aN[M] indices come from the wire: size nothing by them. The arguments are
+  // indices 0..highest present; an argc beyond that only marks the join incomplete.
+  let highest = -1;
+  for (const k of whole.keys()) if (k > highest) highest = k;
+  for (const k of chunks.keys()) if (k > highest) highest = k;
+  const count = highest + 1;
   const argBytes: Uint8Array[] = [];
-  let complete = argc !== undefined;
+  let complete = argc !== undefined && argc === count;
   for (let i = 0; i < count; i++) {
     const w = whole.get(i);
     if (w !== undefined) {
@@ -63,14 +68,9 @@ export function joinExecveArgs(records: readonly AuditRecord[]): ExecveArgs {
       argBytes.push(new Uint8Array(0));
       continue;
     }
-    const ordered: Uint8Array[] = [];
-    const last = Math.max(...parts.keys());
-    for (let c = 0; c <= last; c++) {
-      const p = parts.get(c);
-      if (p === undefined) complete = false;
-      else ordered.push(p);
-    }
-    const joined = concat(ordered);
+    const order = [...parts.keys()].sort((a, b) => a - b);
+    if (order[order.length - 1] !== order.length - 1) complete = false;
+    const joined = concat(order.map((c) => parts.get(c)!));
     if (lens.get(i) !== joined.length) complete = false;
     argBytes.push(joined);
   }

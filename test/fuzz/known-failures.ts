@@ -21,22 +21,10 @@ export interface KnownFailure {
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
   {
-    fixture: 'records.logline.4f2ffddf.json',
-    target: 'records.logline',
-    signature: 'unbounded: joinExecveArgs',
-    finding: 'F1',
-  },
-  {
     fixture: 'stream.chunked.a0b5fe47.json',
     target: 'stream.chunked',
     signature: 'whole read threw AUDIT_ERR_UNKNOWN_FORMAT, chunked gave',
     finding: 'F2',
-  },
-  {
-    fixture: 'records.events.88396959.json',
-    target: 'records.events',
-    signature: 'unbounded: joinExecveArgs',
-    finding: 'F1',
   },
   {
     fixture: 'stream.chunked.f78c0654.json',
@@ -67,18 +55,6 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     target: 'capture.log',
     signature: 'LIMIT',
     finding: 'F4',
-  },
-  {
-    test: 'EXECVE argc=1000000 in a 50-byte record does not allocate a million arguments',
-    target: 'records.logline',
-    signature: 'argBytes',
-    finding: 'F1',
-  },
-  {
-    test: 'source scan: no RegExp built at run time in src/arbitraries/primitives.ts',
-    target: 'source-scan',
-    signature: 'RegExp',
-    finding: 'F6',
   },
 ];
 

@@ -56,3 +56,20 @@ describe('PROCTITLE → argv', () => {
     expect(proctitleArgv(parseLogLine('type=PROCTITLE msg=audit(1.000:1): proctitle=737368643A206275726E205B707269765D'))).toEqual(['sshd: burn [priv]']);
   });
 });
+
+describe('joinExecveArgs sizes nothing by numbers from the wire', () => {
+  test('an argc beyond the arguments present keeps the arguments and marks the join incomplete', () => {
+    const r = parseLogLine('type=EXECVE msg=audit(1.000:1): argc=4294967295 a0="ls" a1=2D6C');
+    const j = joinExecveArgs([r]);
+    expect(j.argc).toBe(4294967295);
+    expect(j.args).toEqual(['ls', '-l']);
+    expect(j.complete).toBe(false);
+  });
+
+  test('a huge chunk index is one chunk, not a loop up to it', () => {
+    const r = parseLogLine('type=EXECVE msg=audit(1.000:1): argc=1 a0_len=2 a0[99999999]="ab"');
+    const j = joinExecveArgs([r]);
+    expect(j.args).toEqual(['ab']);
+    expect(j.complete).toBe(false);
+  });
+});
