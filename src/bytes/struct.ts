@@ -95,6 +95,7 @@ export interface StructCodec<T> {
 /** Compile a layout once. Call at module load with a constant table. */
 export function defineStruct<const L extends readonly FieldSpec[]>(cName: string, layout: L): StructCodec<StructOf<L>> {
   const size = sizeOfLayout(layout);
+  const defaultPaths = pathsOf(layout, cName);
   const le = buildParser(layout, 'little');
   const be = buildParser(layout, 'big');
   return {
@@ -107,20 +108,36 @@ export function defineStruct<const L extends readonly FieldSpec[]>(cName: string
     },
     write(w, value, path = cName) {
       const rec = value as Record<string, unknown>;
-      for (const f of layout) {
+      // The error paths of the usual call (default path) are made once, not per field per call.
+      const paths = path === cName ? defaultPaths : pathsOf(layout, path);
+      for (let k = 0; k < layout.length; k++) {
+        const f = layout[k]!;
         const v = rec[f.name];
-        const fieldPath = `${path}.${f.name}`;
+        const fieldPath = paths[k]!;
         if (f.count !== undefined) {
           if (!Array.isArray(v) || v.length !== f.count) {
-            throw new AuditError(AuditErrorCode.ENCODE, `${fieldPath} must be an array of ${f.count}`, { path: fieldPath });
+            throw new AuditError(AuditErrorCode.ENCODE, `${fieldPath.path} must be an array of ${f.count}`, { path: fieldPath.path });
           }
-          for (let i = 0; i < f.count; i++) writeScalar(w, f.type, v[i] as number | bigint, `${fieldPath}[${i}]`);
+          for (let i = 0; i < f.count; i++) writeScalar(w, f.type, v[i] as number | bigint, fieldPath.elements[i]!);
         } else {
-          writeScalar(w, f.type, v as number | bigint, fieldPath);
+          writeScalar(w, f.type, v as number | bigint, fieldPath.path);
         }
       }
     },
   };
+}
+
+interface FieldPath {
+  readonly path: string;
+  /** `path[i]` of each element of an array field. */
+  readonly elements: readonly string[];
+}
+
+function pathsOf(layout: readonly FieldSpec[], path: string): FieldPath[] {
+  return layout.map((f) => {
+    const p = `${path}.${f.name}`;
+    return { path: p, elements: f.count === undefined ? [] : Array.from({ length: f.count }, (_, i) => `${p}[${i}]`) };
+  });
 }
 
 function writeScalar(w: ByteWriter, type: ScalarType, v: number | bigint, path: string): void {

@@ -39,3 +39,4 @@ export function utf8Length(s: string): number {
   }
   return len;
 }
+

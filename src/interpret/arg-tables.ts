@@ -198,3 +198,12 @@ export const PATH_FLAGS: readonly (readonly [number, string])[] = [
   [0x1, 'follow'], [0x2, 'directory'], [0x4, 'continue'], [0x10, 'parent'], [0x20, 'noalt'], [0x40, 'atomic'],
   [0x100, 'open'], [0x200, 'create'], [0x400, 'access'],
 ];
+
+/**
+ * SysV IPC calls of the multiplexed `ipc(2)` (linux/ipc.h), ipctab.h: auparse shows the call
+ * after the syscall's name (`ipc(semctl)`), as it does for `socketcall(connect)`.
+ */
+export const IPC_CALLS: ReadonlyMap<number, string> = new Map([
+  [1, 'semop'], [2, 'semget'], [3, 'semctl'], [4, 'semtimedop'], [11, 'msgsnd'], [12, 'msgrcv'], [13, 'msgget'],
+  [14, 'msgctl'], [21, 'shmat'], [22, 'shmdt'], [23, 'shmget'], [24, 'shmctl'],
+]);

@@ -129,17 +129,71 @@ export const FANOTIFY_RESPONSES: ReadonlyMap<number, string> = new Map([[1, 'all
 /** Audit netlink multicast groups (`AUDIT_NLGRP_*`). */
 export const NETLINK_MCGROUPS: ReadonlyMap<number, string> = new Map([[1, 'audit-netlink-multicast']]);
 
-/** Terminal byte sequences auparse names in TTY data (tty_named_keys.h); first match wins. */
+/**
+ * Terminal byte sequences auparse names in TTY data (tty_named_keys.h of libauparse 3.0.9: the
+ * control characters, then the terminfo keys in their 7-bit `ESC [`/`ESC O` and 8-bit CSI/SS3
+ * forms, then ESC alone). The key sequences were read back from libauparse 3.0.9 itself, one
+ * sequence per record; they are listed longest first, which gives the same first match as its
+ * table for every sequence checked. First match wins.
+ */
 export const TTY_NAMED_KEYS: readonly (readonly [string, string])[] = [
   ...Array.from({ length: 26 }, (_, i): readonly [string, string] => {
     const seq = String.fromCharCode(i + 1);
     const named: Record<string, string> = { '\b': 'backspace', '\t': 'tab', '\n': 'nl', '\r': 'ret' };
     return [seq, named[seq] ?? `^${String.fromCharCode(0x41 + i)}`];
   }),
-  ['\x7f', 'backspace'], ['\x1b[A', 'up'], ['\x1b[B', 'down'], ['\x1b[C', 'right'], ['\x1b[D', 'left'],
-  ['\x1bOP', 'F1'], ['\x1bOQ', 'F2'], ['\x1bOR', 'F3'], ['\x1bOS', 'F4'], ['\x1b[15~', 'F5'], ['\x1b[17~', 'F6'],
-  ['\x1b[18~', 'F7'], ['\x1b[19~', 'F8'], ['\x1b[20~', 'F9'], ['\x1b[21~', 'F10'], ['\x1b[23~', 'F11'],
-  ['\x1b[24~', 'F12'], ['\x1b', 'esc'],
+  ['\x7f', 'backspace'],
+  ['\x1b[15;2~', 'F17'], ['\x1b[15;3~', 'F53'], ['\x1b[15;5~', 'F29'], ['\x1b[15;6~', 'F41'], ['\x1b[17;2~', 'F18'],
+  ['\x1b[17;3~', 'F54'], ['\x1b[17;5~', 'F30'], ['\x1b[17;6~', 'F42'], ['\x1b[18;2~', 'F19'], ['\x1b[18;3~', 'F55'],
+  ['\x1b[18;5~', 'F31'], ['\x1b[18;6~', 'F43'], ['\x1b[19;2~', 'F20'], ['\x1b[19;3~', 'F56'], ['\x1b[19;5~', 'F32'],
+  ['\x1b[19;6~', 'F44'], ['\x1b[20;2~', 'F21'], ['\x1b[20;3~', 'F57'], ['\x1b[20;5~', 'F33'], ['\x1b[20;6~', 'F45'],
+  ['\x1b[21;2~', 'F22'], ['\x1b[21;3~', 'F58'], ['\x1b[21;5~', 'F34'], ['\x1b[21;6~', 'F46'], ['\x1b[23;2~', 'F23'],
+  ['\x1b[23;3~', 'F59'], ['\x1b[23;5~', 'F35'], ['\x1b[23;6~', 'F47'], ['\x1b[24;2~', 'F24'], ['\x1b[24;3~', 'F60'],
+  ['\x1b[24;5~', 'F36'], ['\x1b[24;6~', 'F48'], ['\x1b[1;2A', 'scroll-backward'], ['\x1b[1;2B', 'scroll-forward'],
+  ['\x1b[1;2C', 'shift-right'], ['\x1b[1;2D', 'shift-left'], ['\x1b[1;2F', 'shift-end'], ['\x1b[1;2H', 'shift-home'],
+  ['\x1b[2;2~', 'shift-insert'], ['\x1b[2;5~', 'shift-insert'], ['\x1b[3;2~', 'shift-del'],
+  ['\x1b[3;5~', 'shift-del'], ['\x1b[5;2~', 'shift-previous'], ['\x1b[5;5~', 'shift-previous'],
+  ['\x1b[6;2~', 'shift-next'], ['\x1b[6;5~', 'shift-next'], ['\x1b[11^', 'F23'], ['\x1b[11~', 'F1'],
+  ['\x1b[12^', 'F24'], ['\x1b[12~', 'F2'], ['\x1b[13^', 'F25'], ['\x1b[13~', 'F3'], ['\x1b[14^', 'F26'],
+  ['\x1b[14~', 'F4'], ['\x1b[15^', 'F27'], ['\x1b[15~', 'F5'], ['\x1b[17^', 'F28'], ['\x1b[17~', 'F6'],
+  ['\x1b[18^', 'F29'], ['\x1b[18~', 'F7'], ['\x1b[19^', 'F30'], ['\x1b[19~', 'F8'], ['\x1b[20^', 'F31'],
+  ['\x1b[20~', 'F9'], ['\x1b[21^', 'F32'], ['\x1b[21~', 'F10'], ['\x1b[23$', 'F21'], ['\x1b[23@', 'F43'],
+  ['\x1b[23^', 'F33'], ['\x1b[23~', 'F11'], ['\x1b[24$', 'F22'], ['\x1b[24@', 'F44'], ['\x1b[24^', 'F34'],
+  ['\x1b[24~', 'F12'], ['\x1b[25^', 'F35'], ['\x1b[25~', 'F13'], ['\x1b[26^', 'F36'], ['\x1b[26~', 'F14'],
+  ['\x1b[28^', 'F37'], ['\x1b[28~', 'F15'], ['\x1b[29^', 'F38'], ['\x1b[29~', 'F16'], ['\x1b[30~', 'insert-line'],
+  ['\x1b[31^', 'F39'], ['\x1b[31~', 'F17'], ['\x1b[32^', 'F40'], ['\x1b[32~', 'F18'], ['\x1b[33^', 'F41'],
+  ['\x1b[33~', 'F19'], ['\x1b[34^', 'F42'], ['\x1b[34~', 'F20'], ['\x1b[1~', 'home'], ['\x1b[2$', 'shift-insert'],
+  ['\x1b[2~', 'insert'], ['\x1b[3$', 'shift-del'], ['\x1b[3~', 'delete'], ['\x1b[4~', 'end'],
+  ['\x1b[5$', 'shift-previous'], ['\x1b[5~', 'page-up'], ['\x1b[6$', 'shift-next'], ['\x1b[6~', 'page-down'],
+  ['\x1b[7$', 'shift-home'], ['\x1b[7~', 'home'], ['\x1b[8$', 'shift-end'], ['\x1b[8^', 'delete-eol'],
+  ['\x1b[8~', 'end'], ['\x9b11~', 'F1'], ['\x9b12~', 'F2'], ['\x9b13~', 'F3'], ['\x9b14~', 'F4'], ['\x9b15~', 'F5'],
+  ['\x9b17~', 'F6'], ['\x9b18~', 'F7'], ['\x9b19~', 'F8'], ['\x9b20~', 'F9'], ['\x9b21~', 'F10'], ['\x9b23~', 'F11'],
+  ['\x9b24~', 'F12'], ['\x9b25~', 'F13'], ['\x9b26~', 'F14'], ['\x9b28~', 'F15'], ['\x9b29~', 'F16'],
+  ['\x9b31~', 'F17'], ['\x9b32~', 'F18'], ['\x9b33~', 'F19'], ['\x9b34~', 'F20'], ['\x1bOA', 'up'],
+  ['\x1bOB', 'down'], ['\x1bOC', 'right'], ['\x1bOD', 'left'], ['\x1bOE', 'B2'], ['\x1bOF', 'end'],
+  ['\x1bOH', 'home'], ['\x1bOM', 'send'], ['\x1bOP', 'F1'], ['\x1bOQ', 'F2'], ['\x1bOR', 'F3'], ['\x1bOS', 'F4'],
+  ['\x1bOT', 'F5'], ['\x1bOU', 'F6'], ['\x1bOV', 'F7'], ['\x1bOW', 'F8'], ['\x1bOX', 'F9'], ['\x1bOY', 'F10'],
+  ['\x1bOZ', 'F11'], ['\x1bO[', 'F12'], ['\x1bOl', 'F8'], ['\x1bOn', 'C3'], ['\x1bOp', 'C1'], ['\x1bOq', 'C1'],
+  ['\x1bOr', 'B2'], ['\x1bOs', 'C3'], ['\x1bOt', 'F5'], ['\x1bOu', 'B2'], ['\x1bOv', 'F7'], ['\x1bOw', 'A1'],
+  ['\x1bOx', 'F10'], ['\x1bOy', 'A3'], ['\x1b[9', 'delete'], ['\x1b[@', 'F41'], ['\x1b[A', 'up'], ['\x1b[B', 'down'],
+  ['\x1b[C', 'right'], ['\x1b[D', 'left'], ['\x1b[E', 'B2'], ['\x1b[F', 'end'], ['\x1b[G', 'B2'], ['\x1b[H', 'home'],
+  ['\x1b[I', 'page-up'], ['\x1b[L', 'insert'], ['\x1b[M', 'mouse'], ['\x1b[N', 'F2'], ['\x1b[O', 'F3'],
+  ['\x1b[P', 'F4'], ['\x1b[Q', 'F5'], ['\x1b[R', 'F6'], ['\x1b[S', 'F7'], ['\x1b[T', 'F8'], ['\x1b[U', 'F9'],
+  ['\x1b[V', 'F10'], ['\x1b[W', 'F11'], ['\x1b[X', 'F12'], ['\x1b[Y', 'F13'], ['\x1b[Z', 'back-tab'],
+  ['\x1b[[', 'F42'], ['\x1b[\\', 'F43'], ['\x1b[]', 'F44'], ['\x1b[^', 'F45'], ['\x1b[_', 'F46'], ['\x1b[`', 'F47'],
+  ['\x1b[a', 'F15'], ['\x1b[b', 'F16'], ['\x1b[c', 'shift-right'], ['\x1b[d', 'shift-left'], ['\x1b[e', 'F19'],
+  ['\x1b[f', 'F20'], ['\x1b[g', 'F21'], ['\x1b[h', 'F22'], ['\x1b[i', 'F23'], ['\x1b[j', 'F24'], ['\x1b[k', 'F25'],
+  ['\x1b[l', 'F26'], ['\x1b[m', 'F27'], ['\x1b[n', 'F28'], ['\x1b[o', 'F29'], ['\x1b[p', 'F30'], ['\x1b[q', 'F31'],
+  ['\x1b[r', 'F32'], ['\x1b[s', 'F33'], ['\x1b[t', 'F34'], ['\x1b[u', 'F35'], ['\x1b[v', 'F36'], ['\x1b[w', 'F37'],
+  ['\x1b[x', 'F38'], ['\x1b[y', 'F39'], ['\x1b[z', 'F40'], ['\x1b[{', 'F48'], ['\x9b1~', 'home'],
+  ['\x9b2~', 'insert'], ['\x9b3~', 'delete'], ['\x9b4~', 'end'], ['\x9b5~', 'page-up'], ['\x9b6~', 'page-down'],
+  ['\x1bA', 'up'], ['\x1bB', 'down'], ['\x1bC', 'right'], ['\x1bD', 'left'], ['\x1bF', 'end'], ['\x1bJ', 'clear'],
+  ['\x1bP', 'delete'], ['\x1bQ', 'insert'], ['\x1bS', 'page-down'], ['\x1bT', 'page-up'], ['\x1bh', 'home'],
+  ['\x1bp', 'F1'], ['\x1bq', 'F2'], ['\x1br', 'F3'], ['\x1bs', 'F4'], ['\x1bt', 'F5'], ['\x1bu', 'F6'],
+  ['\x1bv', 'F7'], ['\x1bw', 'F8'], ['\x8fA', 'up'], ['\x8fB', 'down'], ['\x8fC', 'right'], ['\x8fD', 'left'],
+  ['\x8fE', 'begin'], ['\x8fM', 'send'], ['\x8fq', 'C1'], ['\x8fs', 'C3'], ['\x8fu', 'A3'], ['\x8fw', 'A1'],
+  ['\x8fy', 'B2'], ['\x9bM', 'mouse'], ['\x9bZ', 'back-tab'],
+  ['\x1b', 'esc'],
 ];
 
 /**
@@ -172,14 +226,14 @@ export const CLOCK_IDS: readonly string[] = [
 /** epoll_ctl operations (sys/epoll.h), epoll_ctl.h. */
 export const EPOLL_CTL_OPS: ReadonlyMap<number, string> = new Map([[1, 'EPOLL_CTL_ADD'], [2, 'EPOLL_CTL_DEL'], [3, 'EPOLL_CTL_MOD']]);
 
-/** fcntl commands (asm-generic/fcntl.h, linux/fcntl.h), fcntl-cmdtab.h. */
+/** fcntl commands (asm-generic/fcntl.h, linux/fcntl.h) as libauparse 3.0.9's fcntl-cmdtab.h lists them (no F_OFD_*). */
 export const FCNTL_COMMANDS: ReadonlyMap<number, string> = new Map([
   [0, 'F_DUPFD'], [1, 'F_GETFD'], [2, 'F_SETFD'], [3, 'F_GETFL'], [4, 'F_SETFL'], [5, 'F_GETLK'], [6, 'F_SETLK'],
-  [7, 'F_SETLKW'], [8, 'F_SETOWN'], [9, 'F_GETOWN'], [10, 'F_SETSIG'], [11, 'F_GETSIG'], [15, 'F_SETOWN_EX'],
-  [16, 'F_GETOWN_EX'], [36, 'F_OFD_GETLK'], [37, 'F_OFD_SETLK'], [38, 'F_OFD_SETLKW'], [1024, 'F_SETLEASE'],
-  [1025, 'F_GETLEASE'], [1026, 'F_NOTIFY'], [1030, 'F_DUPFD_CLOEXEC'], [1031, 'F_SETPIPE_SZ'], [1032, 'F_GETPIPE_SZ'],
-  [1033, 'F_ADD_SEALS'], [1034, 'F_GET_SEALS'], [1035, 'F_GET_RW_HINT'], [1036, 'F_SET_RW_HINT'],
-  [1037, 'F_GET_FILE_RW_HINT'], [1038, 'F_SET_FILE_RW_HINT'],
+  [7, 'F_SETLKW'], [8, 'F_SETOWN'], [9, 'F_GETOWN'], [10, 'F_SETSIG'], [11, 'F_GETSIG'], [12, 'F_GETLK64'],
+  [13, 'F_SETLK64'], [14, 'F_SETLKW64'], [15, 'F_SETOWN_EX'], [16, 'F_GETOWN_EX'], [17, 'F_GETOWNER_UIDS'],
+  [1024, 'F_SETLEASE'], [1025, 'F_GETLEASE'], [1026, 'F_NOTIFY'], [1029, 'F_CANCELLK'], [1030, 'F_DUPFD_CLOEXEC'],
+  [1031, 'F_SETPIPE_SZ'], [1032, 'F_GETPIPE_SZ'], [1033, 'F_ADD_SEALS'], [1034, 'F_GET_SEALS'], [1035, 'F_GET_RW_HINT'],
+  [1036, 'F_SET_RW_HINT'], [1037, 'F_GET_FILE_RW_HINT'], [1038, 'F_SET_FILE_RW_HINT'],
 ]);
 
 /** `MSG_*` send/recv flags (linux/socket.h) as recvtab.h names them. */

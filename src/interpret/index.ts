@@ -10,4 +10,11 @@ export {
 export { STRERROR } from './strerror.js';
 export { printSockaddr, ipv6 } from './sockaddr.js';
 export { SYSCALL_ARG_PRINTERS, printSyscallArg } from './syscall-args.js';
+export {
+  BPF_COMMANDS, ICMP_TYPES, IOCTL_REQUESTS, IP_OPTIONS, IPC_CALLS, IPV6_OPTIONS, MOUNT_FLAGS, NETFILTER_ACTIONS,
+  NETFILTER_HOOKS, PACKET_OPTIONS, PATH_FLAGS, PRCTL_OPTIONS, SCHED_POLICIES, SHM_FLAGS, SOCKET_LEVELS, SOCKET_OPTIONS,
+  SOCKETCALLS, TCP_OPTIONS, UDP_OPTIONS, UMOUNT_FLAGS,
+} from './arg-tables.js';
 export { recordJsonWithInterpretation } from './json.js';
+export { enrichRecord, enrichedFields, encodeNameValue, formatEnrichedLogLine } from './enrich.js';
+export type { EnrichOptions } from './enrich.js';

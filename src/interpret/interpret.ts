@@ -1,5 +1,6 @@
 import { LIBAUDIT_MACHINES, LIBAUDIT_SYSCALLS } from '../tables/libaudit.generated.js';
 import type { AuditField, AuditRecord } from '../records/types.js';
+import { IPC_CALLS, SOCKETCALLS } from './arg-tables.js';
 import { fieldKind, FIELD_KINDS } from './field-types.js';
 import type { FieldKind } from './field-types.js';
 import { printSockaddr } from './sockaddr.js';
@@ -162,7 +163,9 @@ export function interpretAs(kind: FieldKind, record: AuditRecord, raw: string, o
     case 'syscall': {
       const info = recordInfo(record, opts);
       const n = Number(leadingNumber(raw, 10) ?? 0n);
-      return (n === info.syscall ? info.syscallName : syscallName(info.machine, n)) ?? `unknown-syscall(${n})`;
+      const name = n === info.syscall ? info.syscallName : syscallName(info.machine, n);
+      if (name === undefined) return `unknown-syscall(${n})`;
+      return name === 'socketcall' || name === 'ipc' ? withSubcall(name, info.a0) : name;
     }
     case 'arch': {
       const m = machineOfArch(raw);
@@ -255,6 +258,13 @@ export function interpretAs(kind: FieldKind, record: AuditRecord, raw: string, o
     default:
       return raw;
   }
+}
+
+/** `socketcall(connect)`, `ipc(semctl)`: auparse names the multiplexed call from a0 when it knows it. */
+function withSubcall(name: 'socketcall' | 'ipc', a0: bigint | undefined): string {
+  if (a0 === undefined || a0 < 0n || a0 > 0xffn) return name;
+  const sub = (name === 'socketcall' ? SOCKETCALLS : IPC_CALLS).get(Number(a0));
+  return sub === undefined ? name : `${name}(${sub})`;
 }
 
 /** One interpreted field of `interpretRecord`. */

@@ -35,7 +35,7 @@ const modeShort16: ArgPrinter = (raw) => printModeShort(raw, 16);
 const openFlags: ArgPrinter = (raw) => printOpenFlags(raw);
 const access: ArgPrinter = (raw) => {
   const v = u32(raw, 16);
-  if (v === 0) return 'F_OK';
+  if ((v & 0xf) === 0) return 'F_OK';
   const names: string[] = [];
   if (v & 1) names.push('X_OK');
   if (v & 2) names.push('W_OK');
@@ -89,7 +89,7 @@ const SOCKOPT_NAMES: ReadonlyMap<bigint, ArgPrinter> = new Map<bigint, ArgPrinte
   [1n, (raw, c) => {
     const v = u32(raw, 16) | 0;
     // PowerPC numbers SO_RCVLOWAT..SO_PEERCRED 16..21; auparse's table keeps them at 116..121.
-    const opt = (c.machine === 'ppc' || c.machine === 'ppc64' || c.machine === 'ppc64le') && v >= 16 && v <= 21 ? v + 100 : v;
+    const opt = (c.machine === 'ppc' || c.machine === 'ppc64') && v >= 16 && v <= 21 ? v + 100 : v;
     return SOCKET_OPTIONS.get(opt) ?? `unknown-sockopt-name(0x${raw})`;
   }],
   [6n, named(TCP_OPTIONS, 'unknown-tcpopt-name')],

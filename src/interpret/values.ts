@@ -14,7 +14,9 @@ import { STRERROR } from './strerror.js';
  * strtoul would: leading digits in the given base, the rest ignored.
  */
 
-/** Leading digits of `s` in `base` as a bigint (strtoull), or undefined if there are none. */
+const U64_MAX = 0xffffffffffffffffn;
+
+/** Leading digits of `s` in `base` as a bigint (strtoull, saturating at 2^64-1), or undefined if there are none. */
 export function leadingNumber(s: string, base: 8 | 10 | 16): bigint | undefined {
   let i = 0;
   let neg = false;
@@ -26,12 +28,21 @@ export function leadingNumber(s: string, base: 8 | 10 | 16): bigint | undefined 
   let v = 0n;
   const start = i;
   const b = BigInt(base);
+  let saturated = false;
   for (; i < s.length; i++) {
     const d = digit(s.charCodeAt(i));
     if (d < 0 || d >= base) break;
+    // Like strtoull: past 2^64-1 the value stays ULLONG_MAX, so a long run of digits from the
+    // wire costs linear time instead of growing a bigint digit by digit.
+    if (saturated) continue;
     v = v * b + BigInt(d);
+    if (v > U64_MAX) {
+      v = U64_MAX;
+      saturated = true;
+    }
   }
   if (i === start) return undefined;
+  if (saturated) return U64_MAX;
   return neg ? -v : v;
 }
 
@@ -226,10 +237,16 @@ export function printSeccomp(raw: string): string {
   return SECCOMP_ACTIONS.get((v & 0x7fff0000) >>> 0) ?? `unknown-seccomp-code(${raw})`;
 }
 
+/**
+ * The personalities libauparse 3.0.9 can name: it looks up only the low byte of the value, so
+ * only the entries of persontab.h without flag bits ever match (PER_SVR4 and friends never do).
+ */
+const PERSONALITY_BY_LOW_BYTE: ReadonlyMap<number, string> = new Map([...PERSONALITIES].filter(([v]) => v <= 0xff));
+
 /** Personality `per=` (hex). */
 export function printPersonality(raw: string): string {
   const v = u32(raw, 16);
-  const s = PERSONALITIES.get(v & ~0x0040000);
+  const s = PERSONALITY_BY_LOW_BYTE.get(v & ~0x0040000 & 0xff);
   if (s === undefined) return `unknown-personality(0x${raw})`;
   return v & 0x0040000 ? `${s}|~ADDR_NO_RANDOMIZE` : s;
 }
@@ -280,12 +297,26 @@ export function printTtyData(raw: string): string {
   return inPrintable ? `${out}"` : out;
 }
 
-function namedKey(bytes: readonly number[], at: number): readonly [string, string] | undefined {
+/** TTY_NAMED_KEYS grouped by first byte, in table order (first match wins within a group too). */
+const KEYS_BY_FIRST_BYTE: ReadonlyMap<number, readonly (readonly [string, string])[]> = (() => {
+  const m = new Map<number, (readonly [string, string])[]>();
   for (const entry of TTY_NAMED_KEYS) {
+    const c = entry[0].charCodeAt(0);
+    const list = m.get(c);
+    if (list === undefined) m.set(c, [entry]);
+    else list.push(entry);
+  }
+  return m;
+})();
+
+function namedKey(bytes: readonly number[], at: number): readonly [string, string] | undefined {
+  const candidates = KEYS_BY_FIRST_BYTE.get(bytes[at]!);
+  if (candidates === undefined) return undefined;
+  for (const entry of candidates) {
     const seq = entry[0];
     if (at + seq.length > bytes.length) continue;
     let ok = true;
-    for (let j = 0; j < seq.length && ok; j++) ok = bytes[at + j] === seq.charCodeAt(j);
+    for (let j = 1; j < seq.length && ok; j++) ok = bytes[at + j] === seq.charCodeAt(j);
     if (ok) return entry;
   }
   return undefined;

@@ -2,11 +2,11 @@ import { AuditError, AuditErrorCode } from '../bytes/errors.js';
 import { LIBAUDIT_MSG_TYPES } from '../tables/libaudit.generated.js';
 import { MAINLINE_MSG_TYPE_NUMBERS, unknownTypeName } from '../tables/msg-types.js';
 import { parseHeader } from './header.js';
-import { scanBody, scanEnriched } from './scan.js';
+import { scanEnriched, scanFields } from './scan.js';
 import type { ParseOptions } from './scan.js';
 import { payloadText } from './text.js';
 import { ENRICHED_SEPARATOR } from './types.js';
-import type { AuditRecord } from './types.js';
+import type { AuditField, AuditRecord } from './types.js';
 
 const LOG_NAMES: ReadonlyMap<number, string> = new Map(LIBAUDIT_MSG_TYPES);
 
@@ -31,10 +31,11 @@ export function recordTypeName(type: number): string {
 export function parseRecordPayload(payload: string | Uint8Array, type: number, opts: ParseOptions = {}): AuditRecord {
   const text = typeof payload === 'string' ? payload : payloadText(payload);
   const header = parseHeader(text, 0);
-  const body = scanBody(type, text, header.bodyStart, text.length, opts);
+  const fields: AuditField[] = [];
+  const tail = scanFields(type, text, header.bodyStart, text.length, opts, fields);
   const typeName = recordTypeName(type);
-  if (header.colon) return { type, typeName, time: header.time, serial: header.serial, fields: body.fields, tail: body.tail };
-  return { type, typeName, time: header.time, serial: header.serial, fields: body.fields, tail: body.tail, headerColon: false };
+  if (header.colon) return { type, typeName, time: header.time, serial: header.serial, fields, tail };
+  return { type, typeName, time: header.time, serial: header.serial, fields, tail, headerColon: false };
 }
 
 /**
@@ -67,11 +68,10 @@ export function parseLogLine(line: string, opts: ParseOptions = {}): AuditRecord
   const bodyEnd = sepAt >= 0 && sepAt < end ? sepAt : end;
   const header = parseHeader(line, sp + 5);
   if (header.bodyStart > bodyEnd) throw bad('enriched separator inside the header', bodyEnd);
-  const body = scanBody(type, line, header.bodyStart, bodyEnd, opts);
+  const fields: AuditField[] = [];
+  const tail = scanFields(type, line, header.bodyStart, bodyEnd, opts, fields);
   const time = header.time;
   const serial = header.serial;
-  const fields = body.fields;
-  const tail = body.tail;
   // The usual line (colon, no node, no ENRICHED part) as one literal; the rest keeps the key order
   // the earlier spreads gave: headerColon, node, enriched, enrichedTail.
   if (header.colon && node === undefined && bodyEnd === end) return { type, typeName, time, serial, fields, tail };

@@ -68,10 +68,14 @@ function makeField(type: number, name: string, raw: string, inMsg: boolean, sep:
  * @example scanBody(1300, ' arch=c000003e syscall=59', 0, 25).fields[1].name // → 'syscall'
  */
 export function scanBody(type: number, text: string, start: number, end: number, opts: ParseOptions = {}): ScannedBody {
-  const untrusted = opts.untrusted ?? UNTRUSTED_FIELDS;
   const fields: AuditField[] = [];
-  const tail = scanRange(type, text, start, end, false, '', untrusted, fields);
+  const tail = scanFields(type, text, start, end, opts, fields);
   return { fields, tail };
+}
+
+/** `scanBody` into `out`, returning the tail (the parsers' path: no `ScannedBody` object). */
+export function scanFields(type: number, text: string, start: number, end: number, opts: ParseOptions, out: AuditField[]): string {
+  return scanRange(type, text, start, end, false, '', opts.untrusted ?? UNTRUSTED_FIELDS, out);
 }
 
 function scanRange(

@@ -23,7 +23,7 @@ const NOT_RECORDS = new Set(['type=UNKNOWN[1329] msg=?']);
 
 describe('agreement with libauparse on fixed inputs', () => {
   test('the inputs are all there', () => {
-    expect(INPUTS.length).toBe(11);
+    expect(INPUTS.length).toBe(12);
   });
 
   test.each(['events.unicast', 'events.multicast', 'types.unicast'])('%s.txt becomes the committed log', (name) => {

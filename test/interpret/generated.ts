@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { buildRecord, formatLogLine } from '../../src/records/index.js';
 import type { FieldInput } from '../../src/records/index.js';
-import { LIBAUDIT_MACHINES } from '../../src/tables/index.js';
+import { IOCTL_REQUESTS } from '../../src/interpret/arg-tables.js';
+import { TTY_NAMED_KEYS } from '../../src/interpret/flags.js';
+import { INITIAL_NS_INODES } from '../../src/audit/dialects/ns-inodes.js';
+import { LIBAUDIT_MACHINES, LIBAUDIT_SYSCALLS } from '../../src/tables/index.js';
 
 /**
  * Records for the live differential test: kernel and user records whose fields exercise every
@@ -98,7 +101,13 @@ const execve = fc.array(path, { minLength: 1, maxLength: 5 }).map((argv) => ({
   type: 1309,
   fields: [{ name: 'argc', value: argv.length }, ...argv.map((a, i) => ({ name: `a${i}`, value: a }))],
 }));
-const tty = fc.uint8Array({ minLength: 1, maxLength: 16 }).map((b) => ({ type: 1124, fields: [{ name: 'pid', value: 1 }, { name: 'uid', value: 0 }, { name: 'data', value: b }] }));
+/** TTY data: random bytes, or keys (control characters, 7-bit and 8-bit escape sequences) between text. */
+const ttyKey = fc.constantFrom(...TTY_NAMED_KEYS.map(([seq]) => Uint8Array.from(seq, (c) => c.charCodeAt(0))));
+const ttyBytes = fc.oneof(
+  fc.uint8Array({ minLength: 1, maxLength: 16 }),
+  fc.array(fc.oneof(ttyKey, fc.uint8Array({ minLength: 1, maxLength: 3 })), { minLength: 1, maxLength: 5 }).map((parts) => Uint8Array.from(parts.flatMap((p) => [...p]))),
+);
+const tty = ttyBytes.map((b) => ({ type: 1124, fields: [{ name: 'pid', value: 1 }, { name: 'uid', value: 0 }, { name: 'data', value: b }] }));
 const misc = fc
   .record({ sig: fc.integer({ min: 0, max: 40 }), code: fc.constantFrom('0x0', '0x7ffc0000', '0x7fff0000', '0x50001', '0x80000000', '0x30000'), fam: fc.integer({ min: 0, max: 13 }), prom: fc.integer({ min: 0, max: 300 }), flags: fc.integer({ min: 0, max: 0x1fffff }), perm: fc.integer({ min: 0, max: 15 }), proto: fc.constantFrom(1, 6, 17, 58, 132, 255) })
   .chain((x) =>
@@ -112,13 +121,70 @@ const misc = fc
     ),
   );
 
+/**
+ * Syscalls whose arguments auparse names from tables that depend on the syscall and, for some,
+ * on a0/a1 (prctl options and their argument, mount/umount2 flags, ioctl requests, sockopt levels
+ * and names per level, shmget flags, socketcall, scheduler policies, bpf commands, fcntl's third
+ * argument, access modes), on the machines whose numbers differ.
+ */
+const small = (max: number): fc.Arbitrary<number> => fc.integer({ min: 0, max });
+const bits32 = fc.oneof(u32, fc.integer({ min: 0, max: 31 }).map((b) => 2 ** b));
+const TARGETED: readonly (readonly [string, number, fc.Arbitrary<readonly [number, number, number, number]>])[] = [
+  ['prctl', 0, fc.tuple(fc.oneof(small(60), fc.constantFrom(1, 23, 24)), small(45), small(9), small(9))],
+  ['mount', 3, fc.tuple(small(9), small(9), small(9), bits32)],
+  ['umount2', 1, fc.tuple(small(9), fc.oneof(small(31), fc.constant(0x80000000), u32), small(9), small(9))],
+  ['ioctl', 1, fc.tuple(small(9), fc.oneof(fc.constantFrom(...IOCTL_REQUESTS.keys()), small(0x9000), u32), small(9), small(9))],
+  ['setsockopt', 2, fc.tuple(small(9), fc.oneof(fc.constantFrom(0, 1, 6, 17, 41, 263, 255, 270, 300), small(290)), small(130), small(9))],
+  ['getsockopt', 2, fc.tuple(small(9), fc.constantFrom(0, 1, 6, 17, 41, 263, 262, 999), fc.oneof(small(130), u32), small(9))],
+  ['shmget', 2, fc.tuple(small(9), small(9), fc.oneof(small(0o37777), u32), small(9))],
+  ['socketcall', 0, fc.tuple(small(25), small(9), small(9), small(9))],
+  ['sched_setscheduler', 1, fc.tuple(small(9), fc.oneof(small(16), small(16).map((v) => v | 0x40000000)), small(9), small(9))],
+  ['bpf', 0, fc.tuple(small(40), small(9), small(9), small(9))],
+  ['fcntl', 2, fc.tuple(small(9), fc.constantFrom(1, 2, 8, 12, 17, 36, 1029, 1030), small(3), small(9))],
+  ['access', 1, fc.tuple(small(9), small(0x4f), small(9), small(9))],
+  ['personality', 0, fc.tuple(fc.oneof(small(0x1ff), fc.constantFrom(0x40000, 0x800000, 0x4100001, 0x8000008)), small(9), small(9), small(9))],
+];
+const targetedSyscall = fc
+  .record({ t: fc.constantFrom(...TARGETED), machine: fc.constantFrom(...LIBAUDIT_MACHINES.filter(([, m]) => ['x86_64', 'i386', 'aarch64', 'ppc64', 's390x'].includes(m))) })
+  .chain(({ t, machine }) => t[2].map((a) => ({ name: t[0], machine, a })))
+  .filter(({ name, machine }) => LIBAUDIT_SYSCALLS[machine[1]]!.some((e) => e[1] === name))
+  .map(({ name, machine, a }): { type: number; fields: FieldInput[] } => ({
+    type: 1300,
+    fields: [
+      { name: 'arch', value: hex(machine[2]) }, { name: 'syscall', value: LIBAUDIT_SYSCALLS[machine[1]]!.find((e) => e[1] === name)![0] },
+      { name: 'success', value: 'yes' }, { name: 'exit', value: 0 }, ...a.map((v, i) => ({ name: `a${i}`, value: hex(v) })),
+      { name: 'items', value: 0 }, { name: 'pid', value: 2 }, { name: 'auid', value: 4294967295 },
+    ],
+  }));
+
+/** Fields auparse types beyond syscalls: ICMP types, netfilter hooks and verdicts, ioctl commands, PATH flags. */
+const netfilter = fc
+  .record({ icmp: fc.oneof(small(40), fc.constant(4294967295)), hook: small(8), action: small(4), family: fc.constantFrom(2, 3, 7, 10) })
+  .chain((x) =>
+    fc.constantFrom(
+      { type: 1325, fields: [{ name: 'table', value: 'filter' }, { name: 'family', value: x.family }, { name: 'entries', value: 3 }, { name: 'op', value: 'nft_register_chain' }, { name: 'hook', value: x.hook }, { name: 'action', value: x.action }] },
+      { type: 1324, fields: [{ name: 'mark', value: '0x0' }, { name: 'saddr', value: '10.0.0.1' }, { name: 'daddr', value: '10.0.0.2' }, { name: 'proto', value: 1 }, { name: 'icmptype', value: x.icmp }] },
+    ),
+  );
+const ioctlAvc = fc.oneof(fc.constantFrom(...IOCTL_REQUESTS.keys()), small(0xffff)).map((cmd) => ({
+  line: `avc:  denied  { ioctl } for  pid=1 comm="x" path="/dev/tty1" dev="devtmpfs" ino=20 ioctlcmd=0x${hex(cmd)} scontext=a:b:c:s0 tcontext=d:e:f:s0 tclass=chr_file permissive=0`,
+}));
+const pathFlags = fc.oneof(bits32, small(0x7ff)).map((f) => ({ type: 1302, fields: [{ name: 'item', value: 0 }, { name: 'name', value: '/tmp' }, { name: 'flags', value: hex(f) }] }));
+/** Namespace inode fields (auparse leaves them raw; the library names the initial ones). */
+const nsInodes = fc
+  .record({ kind: fc.constantFrom('uts', 'ipc', 'user', 'pid', 'net', 'mnt', 'cgroup', 'time'), inode: fc.oneof(fc.constantFrom(...INITIAL_NS_INODES.map(([i]) => i)), fc.integer({ min: 4026531840, max: 4026533000 })), old: fc.constantFrom(...INITIAL_NS_INODES.map(([i]) => i)) })
+  .map((x) => ({ type: 1340, fields: [{ name: 'pid', value: 5 }, { name: 'dev', value: '00:04' }, { name: `old_${x.kind}ns`, value: x.old }, { name: `${x.kind}ns`, value: x.inode }, { name: 'res', value: 1 }] }));
+
 const avc = fc.subarray(['read', 'write', 'open', 'getattr', 'execute'], { minLength: 1 }).map((perms) => ({
   line: `avc:  denied  { ${perms.join(' ')} } for  pid=1 comm="x" scontext=a:b:c:s0 tcontext=d:e:f:s0 tclass=file permissive=0`,
 }));
 
 /** Log lines, each its own event (distinct serials). */
 export const arbGeneratedLog: fc.Arbitrary<string[]> = fc
-  .array(fc.oneof(syscallRecord, pathRecord, sockaddr, capset, configChange, userMessage, proctitle, execve, tty, misc, avc), { minLength: 150, maxLength: 150 })
+  .array(
+    fc.oneof(syscallRecord, pathRecord, sockaddr, capset, configChange, userMessage, proctitle, execve, tty, misc, avc, targetedSyscall, targetedSyscall, netfilter, ioctlAvc, pathFlags, nsInodes),
+    { minLength: 150, maxLength: 150 },
+  )
   .map((recs) =>
     recs.map((r, i) => {
       const time = { sec: 1700000000 + i, msec: i % 1000 };
