@@ -36,12 +36,7 @@ export class LineFramer implements Framer {
       if (view.length > this.maxLineBytes) {
         this.skipping = true;
         this.scanned = 0;
-        const error = new AuditError(AuditErrorCode.LIMIT, `line longer than ${this.maxLineBytes} bytes`, {
-          offset: base,
-          expected: this.maxLineBytes,
-          actual: view.length,
-        });
-        return { consumed: view.length, item: { kind: 'error', error } };
+        return { consumed: view.length, item: { kind: 'error', error: this.tooLong(base) } };
       }
       if (!ended || view.length === 0) {
         this.scanned = view.length;
@@ -54,7 +49,14 @@ export class LineFramer implements Framer {
       this.skipping = false;
       return { consumed: nl + 1 };
     }
+    // The same limit whether the line arrived whole or a byte at a time.
+    if (nl > this.maxLineBytes) return { consumed: nl + 1, item: { kind: 'error', error: this.tooLong(base) } };
     return this.emit(view.subarray(0, nl), base, nl + 1);
+  }
+
+  /** The error for a line over the limit; its length is not reported, since a streamed line's is not known yet. */
+  private tooLong(offset: number): AuditError {
+    return new AuditError(AuditErrorCode.LIMIT, `line longer than ${this.maxLineBytes} bytes`, { offset, expected: this.maxLineBytes });
   }
 
   private emit(line: Uint8Array, base: number, consumed: number): FrameStep {

@@ -57,8 +57,21 @@ export class PcapFramer implements Framer {
     if (this.header === undefined) return this.globalHeader(view, base, ended);
     if (this.resyncing) return this.resync(view, base, ended);
     if (view.length < RECORD_HEADER) return ended ? this.truncated(view, base, RECORD_HEADER) : undefined;
-    const { fileLE } = this.header;
+    const { fileLE, nano } = this.header;
     const incl = peekU32(view, 8, fileLE);
+    const fracOk = peekU32(view, 4, fileLE) < (nano ? 1_000_000_000 : 1_000_000);
+    if (fracOk && incl > this.opts.maxPacketBytes) {
+      const error = new AuditError(AuditErrorCode.LIMIT, `pcap packet of ${incl} bytes over maxPacketBytes ${this.opts.maxPacketBytes}`, {
+        offset: base,
+        path: `packet[${this.index++}].incl_len`,
+        expected: this.opts.maxPacketBytes,
+        actual: incl,
+      });
+      // An over-limit length is as likely corrupt as real: find the next record by its shape
+      // (which also passes over a real oversized packet without buffering it).
+      this.resyncing = true;
+      return { consumed: 1, item: { kind: 'error', error } };
+    }
     if (!this.plausible(view, 0)) {
       this.resyncing = true;
       const error = new AuditError(AuditErrorCode.BAD_CAPTURE, `implausible pcap record header (incl_len ${incl})`, {

@@ -138,6 +138,7 @@ export class PcapngFramer implements Framer {
     const cap = peekU32(b, 20, this.le);
     const orig = peekU32(b, 24, this.le);
     if (cap > b.length - 32) return this.error(base, `captured length ${cap} exceeds the block`, cap);
+    if (cap > this.opts.maxPacketBytes) return this.overLimit(base, cap);
     return packetItem(b.subarray(28, 28 + cap), {
       index: this.index++,
       offset: base + 28,
@@ -156,6 +157,7 @@ export class PcapngFramer implements Framer {
     const orig = peekU32(b, 8, this.le);
     // An SPB has no captured length: it is the original length cut at the snap length and the block.
     const cap = Math.min(orig, iface.snapLen === 0 ? orig : iface.snapLen, b.length - 16);
+    if (cap > this.opts.maxPacketBytes) return this.overLimit(base, cap);
     return packetItem(b.subarray(12, 12 + cap), {
       index: this.index++,
       offset: base + 12,
@@ -164,6 +166,18 @@ export class PcapngFramer implements Framer {
       interfaceId: 0,
       ...(orig === cap ? {} : { originalLength: orig }),
     });
+  }
+
+  /** A packet over `maxPacketBytes`: reported, and its block (already delimited) passed over. */
+  private overLimit(base: number, cap: number): { readonly kind: 'error'; readonly error: AuditError } {
+    this.index++;
+    const error = new AuditError(AuditErrorCode.LIMIT, `pcapng packet of ${cap} bytes over maxPacketBytes ${this.opts.maxPacketBytes}`, {
+      offset: base,
+      path: `block@${base}`,
+      expected: this.opts.maxPacketBytes,
+      actual: cap,
+    });
+    return { kind: 'error', error };
   }
 
   private error(base: number, message: string, actual?: number): { readonly kind: 'error'; readonly error: AuditError } {

@@ -32,30 +32,6 @@ export const KNOWN_FAILURES: readonly KnownFailure[] = [
     signature: 'chunked threw AUDIT_ERR_UNKNOWN_FORMAT',
     finding: 'F2',
   },
-  {
-    test: 'pcap incl_len 0xFFFFFFFF (over maxPacketBytes) is AUDIT_ERR_LIMIT at the record header',
-    target: 'capture.pcap',
-    signature: 'LIMIT',
-    finding: 'F3',
-  },
-  {
-    test: 'pcap maxPacketBytes: one past the limit is AUDIT_ERR_LIMIT',
-    target: 'capture.pcap',
-    signature: 'LIMIT',
-    finding: 'F3',
-  },
-  {
-    test: 'pcapng maxPacketBytes: a packet one past the limit is AUDIT_ERR_LIMIT',
-    target: 'capture.pcapng',
-    signature: 'LIMIT',
-    finding: 'F3',
-  },
-  {
-    test: 'log line limit: a complete line one past maxPacketBytes is AUDIT_ERR_LIMIT',
-    target: 'capture.log',
-    signature: 'LIMIT',
-    finding: 'F4',
-  },
 ];
 
 /** Is the explicit test titled `title` pinned as an open finding? */
