@@ -46,15 +46,13 @@ export function detectPrefix(bytes: Uint8Array, ended: boolean): CaptureFormat |
   }
   if (startsWith(bytes, RAW_MAGIC)) return 'raw';
   if (!ended && bytes.length < RAW_MAGIC.length && startsWith(RAW_MAGIC, bytes)) return undefined;
-  const window = bytes.subarray(0, DETECT_WINDOW);
-  if (looksLikeText(window)) {
-    const text = detectText(window, ended || bytes.length >= DETECT_WINDOW);
-    if (text !== 'unknown') return text;
-  } else if (bareNetlink(bytes)) {
-    return 'raw';
-  } else if (!ended && bytes.length < 16) {
-    return undefined;
-  }
+  // Only the first line that is neither blank nor a comment decides between text and binary, so a
+  // stream decides the same way however its bytes are chunked.
+  const first = firstLine(bytes.subarray(0, DETECT_WINDOW), ended || bytes.length >= DETECT_WINDOW);
+  if (first === 'wait') return undefined;
+  if (first !== 'binary' && first !== 'unknown') return first;
+  if (bareNetlink(bytes)) return 'raw';
+  if (!ended && bytes.length < 16) return undefined;
   throw new AuditError(AuditErrorCode.UNKNOWN_FORMAT, 'input is not pcap, pcapng, raw netlink, a hex transcript, strace output or audit.log', {
     offset: 0,
   });
@@ -66,21 +64,27 @@ function startsWith(bytes: Uint8Array, prefix: Uint8Array): boolean {
   return true;
 }
 
-/** Text captures are ASCII/UTF-8 lines: no NUL and few control bytes. */
-function looksLikeText(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) {
+/** Text captures are ASCII/UTF-8 lines: no NUL and no control bytes but tab, CR and GS (ENRICHED). */
+function hasControl(bytes: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) {
     const b = bytes[i]!;
-    if (b < 0x20 && b !== 0x0a && b !== 0x0d && b !== 0x09 && b !== 0x1d) return false;
+    if (b < 0x20 && b !== 0x0d && b !== 0x09 && b !== 0x1d) return true;
   }
-  return true;
+  return false;
 }
 
-function detectText(bytes: Uint8Array, final: boolean): CaptureFormat | undefined | 'unknown' {
+/**
+ * What the first line that is neither blank nor a `#` comment says: a text format, `unknown`
+ * text, `binary` (a control byte up to there), or `wait` (the line is not complete yet).
+ */
+function firstLine(bytes: Uint8Array, final: boolean): CaptureFormat | 'unknown' | 'binary' | 'wait' {
   let start = 0;
   for (;;) {
     const nl = bytes.indexOf(0x0a, start);
-    if (nl < 0 && !final) return undefined;
-    const line = latin1(bytes.subarray(start, nl < 0 ? bytes.length : nl)).trim();
+    const end = nl < 0 ? bytes.length : nl;
+    if (hasControl(bytes, start, end)) return 'binary';
+    if (nl < 0 && !final) return 'wait';
+    const line = latin1(bytes.subarray(start, end)).trim();
     if (line !== '' && !line.startsWith('#')) {
       if (LOG_LINE.test(line)) return 'log';
       if (isHexTranscriptLine(line)) return 'hex';

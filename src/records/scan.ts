@@ -95,20 +95,13 @@ function scanRange(
     while (i < end && text.charCodeAt(i) === SPACE) i++;
     if (i >= end) break;
     const tokStart = i;
-    // Names are short: walk them to the `=` (or the token's end). The value is then skipped with
-    // indexOf, which V8 vectorises: long values (hex proctitles, paths) are not walked.
-    let eq = -1;
-    for (; i < end; i++) {
-      const c = text.charCodeAt(i);
-      if (c === EQ) {
-        eq = i;
-        break;
-      }
-      if (c === SPACE) break;
-    }
-    if (eq < 0) continue;
-    i = text.indexOf(' ', eq + 1);
+    // indexOf is vectorised in V8: long values (hex proctitles, paths) are skipped, not walked.
+    // (Walking the name to its `=` with charCodeAt instead measured 10% slower.)
+    i = text.indexOf(' ', tokStart);
     if (i < 0 || i > end) i = end;
+    let eq = text.indexOf('=', tokStart);
+    if (eq >= i) eq = -1;
+    if (eq < 0) continue;
     let nameStart = tokStart;
     if (inMsg && text.charCodeAt(nameStart) === PAREN_OPEN) nameStart++;
     if (eq <= nameStart) continue;

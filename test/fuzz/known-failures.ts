@@ -20,18 +20,6 @@ export interface KnownFailure {
 }
 
 export const KNOWN_FAILURES: readonly KnownFailure[] = [
-  {
-    fixture: 'stream.chunked.a0b5fe47.json',
-    target: 'stream.chunked',
-    signature: 'whole read threw AUDIT_ERR_UNKNOWN_FORMAT, chunked gave',
-    finding: 'F2',
-  },
-  {
-    fixture: 'stream.chunked.f78c0654.json',
-    target: 'stream.chunked',
-    signature: 'chunked threw AUDIT_ERR_UNKNOWN_FORMAT',
-    finding: 'F2',
-  },
 ];
 
 /** Is the explicit test titled `title` pinned as an open finding? */
