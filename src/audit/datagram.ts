@@ -1,3 +1,4 @@
+import { AuditError, AuditErrorCode } from '../bytes/errors.js';
 import { ByteWriter } from '../bytes/writer.js';
 import { splitDatagram, type Framing } from '../netlink/framing.js';
 import { Issues, type AuditWarning, type Validation } from '../netlink/issues.js';
@@ -28,7 +29,16 @@ export interface DecodeOptions {
    * come from the registry. Default: the registry's codec.
    */
   readonly payloadKind?: 'text';
+  /** Largest datagram decoded (default 16 MiB, `DEFAULT_MAX_DATAGRAM_BYTES`); a larger one is `AUDIT_ERR_LIMIT`. */
+  readonly maxDatagramBytes?: number;
+  /** Most messages in one datagram (default 65536, `DEFAULT_MAX_MESSAGES`); more is `AUDIT_ERR_LIMIT` at the first one past it. */
+  readonly maxMessages?: number;
 }
+
+/** The kernel bounds a record only by memory; 16 MiB is far above any seen (auditd's buffer is 8970 bytes). */
+export const DEFAULT_MAX_DATAGRAM_BYTES = 16 * 1024 * 1024;
+/** A LIST_RULES reply batch holds at most a few thousand rules; 65536 messages leaves room for any real one. */
+export const DEFAULT_MAX_MESSAGES = 65536;
 
 /** One datagram's messages and everything needed to give its bytes back. */
 export interface DecodedDatagram {
@@ -57,8 +67,26 @@ export function decodeDatagram(bytes: Uint8Array, opts: DecodeOptions): DecodedD
   const littleEndian = opts.littleEndian;
   const direction = opts.direction;
   const issues = new Issues(opts.validation ?? 'strict');
+  const maxBytes = opts.maxDatagramBytes ?? DEFAULT_MAX_DATAGRAM_BYTES;
+  if (bytes.length > maxBytes) {
+    throw new AuditError(AuditErrorCode.LIMIT, `datagram of ${bytes.length} bytes over maxDatagramBytes ${maxBytes}`, {
+      offset: base,
+      path: 'datagram',
+      expected: maxBytes,
+      actual: bytes.length,
+    });
+  }
   const split = splitDatagram(bytes, { littleEndian, framing, base, issues, isRecordType: isRecordTypeOf(registry) });
   const frames = split.frames;
+  const maxMessages = opts.maxMessages ?? DEFAULT_MAX_MESSAGES;
+  if (frames.length > maxMessages) {
+    throw new AuditError(AuditErrorCode.LIMIT, `datagram holds ${frames.length} messages, over maxMessages ${maxMessages}`, {
+      offset: base + frames[maxMessages]!.offset,
+      path: `msg[${maxMessages}]`,
+      expected: maxMessages,
+      actual: frames.length,
+    });
+  }
   const trailing = split.trailing.length === 0 ? EMPTY : split.trailing.slice();
   if (issues.warnings.length === 0) {
     // No framing warnings (always so under strict, where a problem throws): one loop with one

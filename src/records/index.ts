@@ -2,7 +2,7 @@ export type { AuditField, AuditRecord, FieldForm, RecordTime } from './types.js'
 export { ENRICHED_SEPARATOR } from './types.js';
 export { parseHeader, formatHeader } from './header.js';
 export type { RecordHeader } from './header.js';
-export { classifyValue, scanBody, scanEnriched } from './scan.js';
+export { classifyValue, DEFAULT_MAX_FIELDS, DEFAULT_MAX_RECORD_BYTES, scanBody, scanEnriched } from './scan.js';
 export type { ParseOptions, ScannedBody } from './scan.js';
 export { parseRecordPayload, parseLogLine, recordTypeName } from './parse.js';
 export { formatRecordPayload, formatLogLine, formatFields } from './format.js';

@@ -1,3 +1,4 @@
+import { AuditError, AuditErrorCode } from '../bytes/errors.js';
 import { isUntrustedField, UNTRUSTED_FIELDS } from './untrusted.js';
 import { upperHexToText } from './text.js';
 import type { AuditField, FieldForm } from './types.js';
@@ -20,7 +21,16 @@ export interface ParseOptions {
    * the mainline names; a dialect's `getDialect('ghak90-v11').typeNumbers` fits as is.
    */
   readonly typeNumbers?: ReadonlyMap<string, number>;
+  /** Longest record body parsed (default 16 MiB, `DEFAULT_MAX_RECORD_BYTES`); a longer one is `AUDIT_ERR_LIMIT`. */
+  readonly maxRecordBytes?: number;
+  /** Most fields in one record (default 262144, `DEFAULT_MAX_FIELDS`); more is `AUDIT_ERR_LIMIT`. */
+  readonly maxFields?: number;
 }
+
+/** Kernel records have no size limit but memory; auditd reads at most 8970 bytes. 16 MiB matches `maxPacketBytes`. */
+export const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024;
+/** A 16 MiB record of the shortest fields (`a=1 `) holds about 4 M; real ones hold at most a few thousand. */
+export const DEFAULT_MAX_FIELDS = 262144;
 
 /** The fields of a body and the text left after the last one. */
 export interface ScannedBody {
@@ -75,7 +85,26 @@ export function scanBody(type: number, text: string, start: number, end: number,
 
 /** `scanBody` into `out`, returning the tail (the parsers' path: no `ScannedBody` object). */
 export function scanFields(type: number, text: string, start: number, end: number, opts: ParseOptions, out: AuditField[]): string {
-  return scanRange(type, text, start, end, false, '', opts.untrusted ?? UNTRUSTED_FIELDS, out);
+  const maxBytes = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
+  if (end - start > maxBytes) {
+    throw new AuditError(AuditErrorCode.LIMIT, `record body of ${end - start} characters over maxRecordBytes ${maxBytes}`, {
+      offset: start,
+      path: 'record',
+      expected: maxBytes,
+      actual: end - start,
+    });
+  }
+  const tail = scanRange(type, text, start, end, false, '', opts.untrusted ?? UNTRUSTED_FIELDS, out);
+  const maxFields = opts.maxFields ?? DEFAULT_MAX_FIELDS;
+  if (out.length > maxFields) {
+    throw new AuditError(AuditErrorCode.LIMIT, `record has ${out.length} fields, over maxFields ${maxFields}`, {
+      offset: start,
+      path: `record.fields[${maxFields}]`,
+      expected: maxFields,
+      actual: out.length,
+    });
+  }
+  return tail;
 }
 
 function scanRange(
