@@ -48,6 +48,9 @@ interface Pending {
   readonly timestampNs: bigint | undefined;
 }
 
+/** Calls left `<unfinished ...>` that are remembered at once (one per thread and call is the norm). */
+const MAX_UNFINISHED_CALLS = 4096;
+
 class StraceFramer implements Framer {
   private pending: Pending | undefined;
   private index = 0;
@@ -55,9 +58,12 @@ class StraceFramer implements Framer {
   private readonly unfinished = new Map<string, string>();
   private readonly lines: LineFramer;
   private readonly littleEndian: boolean;
+  /** Largest buffer one call's dump may hold: the capture's maxPacketBytes. */
+  private readonly maxDumpBytes: number;
 
-  constructor(littleEndian: boolean, maxLineBytes: number) {
+  constructor(littleEndian: boolean, maxLineBytes: number, maxDumpBytes: number = maxLineBytes) {
     this.littleEndian = littleEndian;
+    this.maxDumpBytes = maxDumpBytes;
     this.lines = new LineFramer((bytes, offset) => this.line(latin1(bytes), offset), maxLineBytes);
   }
 
@@ -82,6 +88,13 @@ class StraceFramer implements Framer {
         this.pending = undefined;
         throw new AuditError(AuditErrorCode.BAD_CAPTURE, `strace dump line at 0x${at.toString(16)}, expected 0x${p.dump.length.toString(16)}`, { offset });
       }
+      if (p.dump.length - p.bufferStart >= this.maxDumpBytes) {
+        this.pending = undefined;
+        throw new AuditError(AuditErrorCode.LIMIT, `strace dump of ${p.call} over maxPacketBytes ${this.maxDumpBytes}`, {
+          offset: p.offset,
+          expected: this.maxDumpBytes,
+        });
+      }
       // Columns: 16 bytes as "xx " with one extra space after the eighth, then the ASCII column.
       const hexPart = dump[2]!.slice(0, 49);
       for (const h of hexPart.match(/[0-9a-f]{2}/g) ?? []) p.dump.push(parseInt(h, 16));
@@ -104,6 +117,10 @@ class StraceFramer implements Framer {
     }
     if (name === undefined) return;
     if (rest.endsWith('<unfinished ...>')) {
+      // A call is unfinished per thread at most once at a time; a capture that never resumes
+      // thousands of them is corrupt, so the oldest is forgotten (its resumed line, if it ever
+      // comes, then lacks the first arguments and yields a no-bytes notice).
+      if (this.unfinished.size >= MAX_UNFINISHED_CALLS) this.unfinished.delete(this.unfinished.keys().next().value!);
       this.unfinished.set(`${pid}:${name}`, rest.slice(0, -'<unfinished ...>'.length));
       return;
     }
@@ -161,6 +178,6 @@ class StraceFramer implements Framer {
   }
 }
 
-export function straceFramer(littleEndian: boolean, maxLineBytes: number): Framer {
-  return new StraceFramer(littleEndian, maxLineBytes);
+export function straceFramer(littleEndian: boolean, maxLineBytes: number, maxDumpBytes: number = maxLineBytes): Framer {
+  return new StraceFramer(littleEndian, maxLineBytes, maxDumpBytes);
 }

@@ -27,7 +27,8 @@ export function createFramer(format: CaptureFormat, opts: CaptureReadOptions = {
     case 'hex':
       return hexTranscriptFramer(opts.littleEndian ?? true, maxPacketBytes * 2 + 64);
     case 'strace':
-      return straceFramer(opts.littleEndian ?? true, maxPacketBytes);
+      // strace's -x string form writes a byte as `\xNN`: a line may be four times the packet.
+      return straceFramer(opts.littleEndian ?? true, maxPacketBytes * 4 + 4096, maxPacketBytes);
     case 'log':
       return logFramer(maxPacketBytes);
   }
