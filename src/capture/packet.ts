@@ -37,7 +37,7 @@ export function packetItem(packet: Uint8Array, meta: PacketMeta): CaptureItem {
     const notice = { code: CaptureNoticeCode.NON_AUDIT_FAMILY, offset: meta.offset, message: `netlink family ${info.family} skipped` };
     return { kind: 'notice', notice };
   }
-  const datagram: CapturedDatagram = {
+  const datagram: { -readonly [K in keyof CapturedDatagram]: CapturedDatagram[K] } = {
     bytes: packet.slice(info.headerLength),
     index: meta.index,
     offset: meta.offset + info.headerLength,
@@ -45,9 +45,10 @@ export function packetItem(packet: Uint8Array, meta: PacketMeta): CaptureItem {
     linkType: meta.linkType,
     linkHeader: packet.slice(0, info.headerLength),
     family: info.family,
-    ...(meta.timestampNs === undefined ? {} : { timestampNs: meta.timestampNs }),
-    ...(meta.originalLength === undefined ? {} : { originalLength: meta.originalLength }),
-    ...(meta.interfaceId === undefined ? {} : { interfaceId: meta.interfaceId }),
   };
+  // Set one by one rather than spread from temporary objects (one packet, no garbage).
+  if (meta.timestampNs !== undefined) datagram.timestampNs = meta.timestampNs;
+  if (meta.originalLength !== undefined) datagram.originalLength = meta.originalLength;
+  if (meta.interfaceId !== undefined) datagram.interfaceId = meta.interfaceId;
   return { kind: 'datagram', datagram };
 }

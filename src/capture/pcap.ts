@@ -2,7 +2,7 @@ import { AuditError, AuditErrorCode } from '../bytes/errors.js';
 import { peekU16, peekU32 } from '../bytes/reader.js';
 import type { FrameStep, Framer } from './framer.js';
 import type { PcapContainer } from './types.js';
-import { packetItem } from './packet.js';
+import { packetItem, type PacketMeta } from './packet.js';
 
 /**
  * Classic libpcap savefiles (pcap-savefile(5)): a 24-byte global header in the writer's byte
@@ -143,14 +143,12 @@ export class PcapFramer implements Framer {
     const incl = peekU32(view, 8, fileLE);
     const orig = peekU32(view, 12, fileLE);
     const timestampNs = BigInt(sec) * 1_000_000_000n + BigInt(frac) * (nano ? 1n : 1000n);
-    const item = packetItem(view.subarray(RECORD_HEADER, RECORD_HEADER + incl), {
-      index: this.index++,
-      offset: base + RECORD_HEADER,
-      linkType,
-      littleEndian: this.opts.littleEndian ?? fileLE,
-      timestampNs,
-      ...(orig === incl ? {} : { originalLength: orig }),
-    });
+    const index = this.index++;
+    const offset = base + RECORD_HEADER;
+    const littleEndian = this.opts.littleEndian ?? fileLE;
+    const meta: PacketMeta =
+      orig === incl ? { index, offset, linkType, littleEndian, timestampNs } : { index, offset, linkType, littleEndian, timestampNs, originalLength: orig };
+    const item = packetItem(view.subarray(RECORD_HEADER, RECORD_HEADER + incl), meta);
     return { consumed: RECORD_HEADER + incl, item };
   }
 

@@ -3,25 +3,37 @@
  * no DOM or Node types, and text captures need exact byte offsets anyway.
  */
 
+/**
+ * ASCII bytes only: decoding ASCII as UTF-8 gives the same string on every platform (unlike the
+ * `latin1` label, which browsers read as windows-1252), and it is 10x cheaper than building the
+ * string in JavaScript (0.06 against 0.66 µs for a 250-byte line, 4.3 µs with a spread).
+ */
+const asciiDecoder = new TextDecoder('utf-8');
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
+}
+
 /** Each byte as one UTF-16 code unit, so that string index = byte offset. */
 export function latin1(bytes: Uint8Array): string {
+  if (isAscii(bytes)) return asciiDecoder.decode(bytes);
+  return codeUnits(bytes);
+}
+
+/** `String.fromCharCode` over chunks (apply takes the array as it is; a spread iterates it first). */
+function codeUnits(units: Uint8Array | number[]): string {
   let s = '';
-  for (let i = 0; i < bytes.length; i += 8192) {
-    s += String.fromCharCode(...bytes.subarray(i, Math.min(bytes.length, i + 8192)));
+  for (let i = 0; i < units.length; i += 8192) {
+    const part = units instanceof Uint8Array ? units.subarray(i, i + 8192) : units.slice(i, i + 8192);
+    s += String.fromCharCode.apply(null, part as unknown as number[]);
   }
   return s;
 }
 
 /** UTF-8 decoding with U+FFFD for each invalid sequence, like `TextDecoder('utf-8')`. */
 export function utf8(bytes: Uint8Array): string {
-  let ascii = true;
-  for (let i = 0; i < bytes.length; i++) {
-    if (bytes[i]! >= 0x80) {
-      ascii = false;
-      break;
-    }
-  }
-  if (ascii) return latin1(bytes);
+  if (isAscii(bytes)) return asciiDecoder.decode(bytes);
   const units: number[] = [];
   let i = 0;
   while (i < bytes.length) {
@@ -67,9 +79,7 @@ export function utf8(bytes: Uint8Array): string {
     } else units.push(cp);
     i += need + 1;
   }
-  let s = '';
-  for (let k = 0; k < units.length; k += 8192) s += String.fromCharCode(...units.slice(k, k + 8192));
-  return s;
+  return codeUnits(units);
 }
 
 /** UTF-8 encoding of a string (lone surrogates become U+FFFD). */

@@ -33,33 +33,48 @@ const NIBBLE = new Int8Array(128).fill(-1);
 for (let c = 0x30; c <= 0x39; c++) NIBBLE[c] = c - 0x30;
 for (let c = 0x41; c <= 0x46; c++) NIBBLE[c] = c - 0x37;
 
-/** Bytes below this many go through `String.fromCharCode` when they are all ASCII. */
-const SHORT_ASCII = 4096;
+/** Values up to this many hex digits are built as a string directly when ASCII; longer ones go through TextDecoder. */
+const SHORT_HEX = 64;
 
 /**
  * The text of a value the kernel wrote as upper-case hex (`isUpperHex`), or `null` if `s` is not
- * upper-case hex. One pass checks and decodes; ASCII bytes (the usual case: a PROCTITLE's argv with
- * its NULs, a path) become the string directly, anything else is read as UTF-8 (invalid sequences
- * become U+FFFD), exactly as `hexToText`.
+ * upper-case hex. One pass checks and decodes: a short ASCII value (a name, a comm) is built as a
+ * string directly, anything else is read as UTF-8 (invalid sequences become U+FFFD), exactly as
+ * `hexToText`.
  *
  * @example upperHexToText('2F746D70') // → '/tmp'; upperHexToText('c000003e') // → null
  */
 export function upperHexToText(s: string): string | null {
   const len = s.length;
   if (len === 0 || (len & 1) !== 0) return null;
+  if (len <= SHORT_HEX) {
+    let text = '';
+    for (let i = 0; i < len; i += 2) {
+      const a = s.charCodeAt(i);
+      const b = s.charCodeAt(i + 1);
+      const hi = a < 128 ? NIBBLE[a]! : -1;
+      const lo = b < 128 ? NIBBLE[b]! : -1;
+      if ((hi | lo) < 0) return null;
+      const v = (hi << 4) | lo;
+      if (v >= 0x80) return upperHexBytesToText(s);
+      text += String.fromCharCode(v);
+    }
+    return text;
+  }
+  return upperHexBytesToText(s);
+}
+
+function upperHexBytesToText(s: string): string | null {
+  const len = s.length;
   const out = new Uint8Array(len >> 1);
-  let high = 0;
   for (let i = 0, j = 0; i < len; i += 2, j++) {
     const a = s.charCodeAt(i);
     const b = s.charCodeAt(i + 1);
     const hi = a < 128 ? NIBBLE[a]! : -1;
     const lo = b < 128 ? NIBBLE[b]! : -1;
     if ((hi | lo) < 0) return null;
-    const v = (hi << 4) | lo;
-    high |= v;
-    out[j] = v;
+    out[j] = (hi << 4) | lo;
   }
-  if (high < 0x80 && out.length <= SHORT_ASCII) return String.fromCharCode.apply(null, out as unknown as number[]);
   return utf8.decode(out);
 }
 
