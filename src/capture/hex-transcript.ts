@@ -2,25 +2,14 @@ import { AuditError, AuditErrorCode } from '../bytes/errors.js';
 import { fromHex } from '../bytes/hex.js';
 import { LineFramer } from './lines.js';
 import { latin1 } from './text.js';
-import { CaptureNoticeCode } from './types.js';
-import type { CaptureItem, CapturedDatagram, Direction } from './types.js';
+import { CALL_DIRECTION, CaptureNoticeCode } from './types.js';
+import type { CaptureItem, CapturedDatagram } from './types.js';
 
 /**
  * Hex transcripts: one datagram per line as bare hex, or prefixed with the call that moved it
  * (`sendto` → to the kernel, `recvfrom` → from it). `recvfrom (peek)` lines are MSG_PEEK reads of
  * the next datagram, so they are reported and skipped; `#` lines are comments.
  */
-const CALL_DIRECTION: Readonly<Record<string, Direction>> = {
-  sendto: 'to-kernel',
-  sendmsg: 'to-kernel',
-  send: 'to-kernel',
-  write: 'to-kernel',
-  recvfrom: 'from-kernel',
-  recvmsg: 'from-kernel',
-  recv: 'from-kernel',
-  read: 'from-kernel',
-};
-
 const LINE = /^(?:([a-z]+)(?:\s+(\(peek\)))?\s+)?([0-9A-Fa-f][0-9A-Fa-f\s]*)$/;
 
 /** Is `line` (already trimmed, not a comment) a transcript line? Used by format detection. */

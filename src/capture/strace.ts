@@ -3,7 +3,7 @@ import type { FrameStep, Framer } from './framer.js';
 import { LineFramer } from './lines.js';
 import { straceBufferBytes, splitArgs } from './strace-args.js';
 import { latin1 } from './text.js';
-import { CaptureNoticeCode } from './types.js';
+import { CALL_DIRECTION, CaptureNoticeCode } from './types.js';
 import type { CaptureItem, CapturedDatagram, Direction } from './types.js';
 
 /**
@@ -14,16 +14,6 @@ import type { CaptureItem, CapturedDatagram, Direction } from './types.js';
  * form (`"\x10\x00..."`, or `-X raw` decoded headers) is used when it carries the whole buffer.
  * MSG_PEEK reads are the next read again: reported and skipped.
  */
-const CALL_DIRECTION: Readonly<Record<string, Direction>> = {
-  sendto: 'to-kernel',
-  sendmsg: 'to-kernel',
-  send: 'to-kernel',
-  write: 'to-kernel',
-  recvfrom: 'from-kernel',
-  recvmsg: 'from-kernel',
-  recv: 'from-kernel',
-  read: 'from-kernel',
-};
 /** Index of the flags argument, where MSG_PEEK shows. */
 const FLAGS_ARG: Readonly<Record<string, number>> = { recvfrom: 3, recv: 3, recvmsg: 2 };
 const MSG_PEEK = 2;

@@ -8,6 +8,18 @@ export type CaptureFormat = 'pcap' | 'pcapng' | 'strace' | 'hex' | 'raw' | 'log'
 
 export type Direction = 'to-kernel' | 'from-kernel';
 
+/** Which way a socket call moves a datagram, by the call's name (strace dumps, hex transcripts). */
+export const CALL_DIRECTION: Readonly<Record<string, Direction>> = {
+  sendto: 'to-kernel',
+  sendmsg: 'to-kernel',
+  send: 'to-kernel',
+  write: 'to-kernel',
+  recvfrom: 'from-kernel',
+  recvmsg: 'from-kernel',
+  recv: 'from-kernel',
+  read: 'from-kernel',
+};
+
 export interface CapturedDatagram {
   /** The netlink datagram (after any link-layer pseudo-header). */
   readonly bytes: Uint8Array;

@@ -1,6 +1,7 @@
 import { fromHex } from '../bytes/hex.js';
 import { utf8Bytes } from './text.js';
 import type { AuditField, AuditRecord } from './types.js';
+import { concatBytes } from '../bytes/concat.js';
 
 const EXECVE = 1309;
 const PROCTITLE = 1327;
@@ -70,7 +71,7 @@ export function joinExecveArgs(records: readonly AuditRecord[]): ExecveArgs {
     }
     const order = [...parts.keys()].sort((a, b) => a - b);
     if (order[order.length - 1] !== order.length - 1) complete = false;
-    const joined = concat(order.map((c) => parts.get(c)!));
+    const joined = concatBytes(order.map((c) => parts.get(c)!));
     if (lens.get(i) !== joined.length) complete = false;
     argBytes.push(joined);
   }
@@ -132,14 +133,3 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}

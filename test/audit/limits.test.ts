@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { AuditError, AuditErrorCode } from '../../src/bytes/errors.js';
+import { AuditErrorCode } from '../../src/bytes/errors.js';
+import { thrown } from '../helpers/thrown.js';
 import { decodeDatagram, DEFAULT_MAX_DATAGRAM_BYTES, DEFAULT_MAX_MESSAGES } from '../../src/audit/datagram.js';
 
 /** NLMSG_DONE (type 3, flags NLM_F_MULTI): a 16-byte message with no payload (reference §1.6). */
@@ -9,15 +10,6 @@ function dones(n: number): Uint8Array {
   return out;
 }
 
-function thrown(f: () => unknown): AuditError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AuditError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 describe('decodeDatagram limits', () => {
   test('defaults are documented values', () => {

@@ -1,16 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { AuditError, AuditErrorCode } from '../../src/bytes/errors.js';
+import { AuditErrorCode } from '../../src/bytes/errors.js';
+import { thrown } from '../helpers/thrown.js';
 import { DEFAULT_MAX_FIELDS, DEFAULT_MAX_RECORD_BYTES, parseLogLine, parseRecordPayload } from '../../src/records/index.js';
 
-function thrown(f: () => unknown): AuditError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AuditError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 const line = (n: number): string => `type=SYSCALL msg=audit(1.000:2):${' a=1'.repeat(n)}`;
 
