@@ -63,8 +63,12 @@ interface Measured {
   samples: { node: number[]; peer: number[]; ratio: number[] };
 }
 
+/** The V8 flags of the CLI's shebang (src/cli/main.ts): the CLI-shaped cases run with them. */
+const CLI_NODE_FLAGS: readonly string[] = ['--max-semi-space-size=4'];
+
 function child(spec: { case: string; file: string; seconds: number }, prof: string | undefined): { ok: boolean; units?: Units; perPass?: Units; seconds?: number; passes?: number; maxRssKB?: number; note?: string; missing?: string; error?: string } {
-  const args = [...(prof !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${join(benchDir(), '.prof')}`, `--cpu-prof-name=${prof}.cpuprofile`] : []), join(benchDir(), '.dist', 'child.js'), JSON.stringify(spec)];
+  const flags = spec.case.startsWith('rss') ? CLI_NODE_FLAGS : [];
+  const args = [...flags, ...(prof !== undefined ? ['--cpu-prof', `--cpu-prof-dir=${join(benchDir(), '.prof')}`, `--cpu-prof-name=${prof}.cpuprofile`] : []), join(benchDir(), '.dist', 'child.js'), JSON.stringify(spec)];
   const r = spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
   const line = r.stdout.trim().split('\n').pop() ?? '';
   try {
@@ -200,7 +204,7 @@ async function main(): Promise<number> {
       if (d.cli === true) {
         const t0 = process.hrtime.bigint();
         const profArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${join(benchDir(), '.prof')}`, `--cpu-prof-name=${d.id.replaceAll('/', '-')}-${i + 1}.cpuprofile`] : [];
-        const r = spawnSync(process.execPath, [...profArgs, join(distDir(), 'cli', 'main.js'), 'stats', file], { encoding: 'utf8', maxBuffer: 1 << 24 });
+        const r = spawnSync(process.execPath, [...CLI_NODE_FLAGS, ...profArgs, join(distDir(), 'cli', 'main.js'), 'stats', file], { encoding: 'utf8', maxBuffer: 1 << 24 });
         const s = Number(process.hrtime.bigint() - t0) / 1e9;
         if (r.status !== 0) {
           m.na = `n/a (stats failed: ${r.stderr.trim().split('\n')[0] ?? r.status})`;

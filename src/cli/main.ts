@@ -1,4 +1,6 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=4
+// A 4 MiB semi-space keeps a long decode's young garbage small: a 1 GB capture decodes to JSON Lines
+// in about 116 MB peak RSS instead of about 160 MB, and no slower (docs/performance.md).
 import { COMMANDS } from './commands/index.js';
 import type { CliIO } from './io.js';
 import { isAuditError } from '../bytes/errors.js';
