@@ -6,6 +6,7 @@
  * (about 1 is linear, 64 would be quadratic). Not a test: timings vary with the machine.
  */
 import { decodeDatagram } from '../src/audit/datagram.js';
+import { concatBytes } from '../src/bytes/concat.js';
 import { readCaptureItems } from '../src/capture/index.js';
 import { parseLogLine, parseRecordPayload, joinExecveArgs } from '../src/records/index.js';
 import { assembleEvents } from '../src/events/assembler.js';
@@ -20,17 +21,6 @@ function statusMsg(seq: number): Uint8Array {
   v.setUint16(4, 1000, true);
   v.setUint32(8, seq, true);
   return b;
-}
-
-function concat(parts: Uint8Array[]): Uint8Array {
-  const n = parts.reduce((a, p) => a + p.length, 0);
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
 }
 
 function pcap(n: number): Uint8Array {
@@ -55,7 +45,7 @@ function pcap(n: number): Uint8Array {
     h[16 + 15] = 9;
     parts.push(h, body);
   }
-  return concat(parts);
+  return concatBytes(parts);
 }
 
 const LINE = 'type=SYSCALL msg=audit(1700000000.123:4242): arch=c000003e syscall=59 success=yes exit=0 comm="cat" exe="/usr/bin/cat" key="passwd"';
@@ -67,7 +57,7 @@ interface Case {
 }
 
 const cases: Case[] = [
-  { name: 'decodeDatagram: k messages', make: (k) => concat(Array.from({ length: 64 * k }, (_, i) => statusMsg(i))), run: (b) => void decodeDatagram(b as Uint8Array, { littleEndian: true }) },
+  { name: 'decodeDatagram: k messages', make: (k) => concatBytes(Array.from({ length: 64 * k }, (_, i) => statusMsg(i))), run: (b) => void decodeDatagram(b as Uint8Array, { littleEndian: true }) },
   { name: 'readCaptureItems pcap: k records', make: (k) => pcap(64 * k), run: (b) => void [...readCaptureItems(b as Uint8Array)] },
   { name: 'readCaptureItems log: k lines', make: (k) => te.encode(`${LINE}\n`.repeat(64 * k)), run: (b) => void [...readCaptureItems(b as Uint8Array)] },
   { name: 'readCaptureItems log: one long line', make: (k) => te.encode(`${LINE} x=${'A'.repeat(4096 * k)}\n`), run: (b) => void [...readCaptureItems(b as Uint8Array)] },

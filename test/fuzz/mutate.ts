@@ -4,6 +4,8 @@
  * PRNG, so that a (seed, case) pair always gives the same input.
  */
 
+import { concatBytes } from '../../src/bytes/concat.js';
+
 /** A small, fast, seedable PRNG (mulberry32). */
 export class Rng {
   private s: number;
@@ -128,18 +130,6 @@ export function setLength(input: Uint8Array, f: NumField, how: 'zero' | 'below' 
   return out;
 }
 
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  let n = 0;
-  for (const p of parts) n += p.length;
-  const out = new Uint8Array(n);
-  let o = 0;
-  for (const p of parts) {
-    out.set(p, o);
-    o += p.length;
-  }
-  return out;
-}
-
 function randomBytes(rng: Rng, n: number): Uint8Array {
   const out = new Uint8Array(n);
   for (let i = 0; i < n; i++) out[i] = rng.int(256);
@@ -203,22 +193,22 @@ function applyBinary(rng: Rng, input: Uint8Array, s: Structure, kind: BinaryMuta
     }
     case 'block-duplicate': {
       const b = rng.pick(s.blocks);
-      return concat([input.subarray(0, b.end), input.subarray(b.start, b.end), input.subarray(b.end)]);
+      return concatBytes([input.subarray(0, b.end), input.subarray(b.start, b.end), input.subarray(b.end)]);
     }
     case 'block-drop': {
       const b = rng.pick(s.blocks);
-      return concat([input.subarray(0, b.start), input.subarray(b.end)]);
+      return concatBytes([input.subarray(0, b.start), input.subarray(b.end)]);
     }
     case 'block-reorder': {
       const i = rng.int(s.blocks.length - 1);
       const a = s.blocks[i]!;
       const b = s.blocks[i + 1]!;
       if (a.end !== b.start) return input.slice();
-      return concat([input.subarray(0, a.start), input.subarray(b.start, b.end), input.subarray(a.start, a.end), input.subarray(b.end)]);
+      return concatBytes([input.subarray(0, a.start), input.subarray(b.start, b.end), input.subarray(a.start, a.end), input.subarray(b.end)]);
     }
     case 'insert-random': {
       const at = rng.int(input.length + 1);
-      return concat([input.subarray(0, at), randomBytes(rng, 1 + rng.int(32)), input.subarray(at)]);
+      return concatBytes([input.subarray(0, at), randomBytes(rng, 1 + rng.int(32)), input.subarray(at)]);
     }
     case 'random-bytes':
       return randomBytes(rng, rng.int(rng.bool(0.7) ? 64 : 2048));
