@@ -1,7 +1,10 @@
 /** Byte builders and assertion helpers for the explicit fuzz tests (codes, limits, allocation). */
 import { expect, it } from 'vitest';
 import { AuditError } from '../../src/bytes/errors.js';
+import { CaptureStreamReader, type CaptureItem, type CaptureReadOptions } from '../../src/capture/index.js';
 import { knownTest } from './known-failures.js';
+
+export { thrown } from '../helpers/thrown.js';
 
 export function u32le(v: number): number[] {
   return [v & 255, (v >>> 8) & 255, (v >>> 16) & 255, (v >>> 24) & 255];
@@ -24,16 +27,6 @@ export function nlmsg(type: number, payload: ArrayLike<number>, opts: { len?: nu
 export const bytes = (...parts: ArrayLike<number>[]): Uint8Array => Uint8Array.from(parts.flatMap((p) => Array.from(p)));
 export const ascii = (s: string): number[] => Array.from(s, (c) => c.charCodeAt(0) & 0xff);
 
-/** The AuditError `fn` throws (fails the test if it throws anything else or nothing). */
-export function thrown(fn: () => unknown): AuditError {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof AuditError) return e;
-    throw new Error(`expected an AuditError, got ${String(e)}`);
-  }
-  throw new Error('expected an AuditError, nothing was thrown');
-}
 
 export function expectError(e: AuditError | undefined, code: string, offset: number): void {
   expect(e, 'an error').toBeDefined();
@@ -116,4 +109,17 @@ export function statusMsg(seq = 1): number[] {
   const m = nlmsg(1000, new Array(44).fill(0));
   m[8] = seq & 255;
   return m;
+}
+
+/** The stream reader fed `size` bytes at a time, then ended: every item it gives, in order. */
+export function streamed(input: Uint8Array, size: number, opts: CaptureReadOptions = {}): CaptureItem[] {
+  const r = new CaptureStreamReader(opts);
+  const out: CaptureItem[] = [];
+  for (let at = 0; at < input.length; at += size) {
+    r.append(input.subarray(at, at + size));
+    for (let x = r.next(); x !== undefined; x = r.next()) out.push(x);
+  }
+  r.end();
+  for (let x = r.next(); x !== undefined; x = r.next()) out.push(x);
+  return out;
 }

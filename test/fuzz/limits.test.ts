@@ -6,26 +6,15 @@ import { describe, expect, it } from 'vitest';
 import { decodeDatagram } from '../../src/audit/datagram.js';
 import { AUDIT_MAX_FIELDS } from '../../src/audit/messages/rule-data.js';
 import { AuditErrorCode as C } from '../../src/bytes/errors.js';
-import { CaptureStreamReader, readCaptureItems, type CaptureItem } from '../../src/capture/index.js';
+import { readCaptureItems, type CaptureItem } from '../../src/capture/index.js';
 import { DEFAULT_MAX_PACKET_BYTES } from '../../src/capture/framer.js';
 import { EventAssembler } from '../../src/events/assembler.js';
 import { parseLogLine } from '../../src/records/index.js';
 import { compileRule } from '../../src/rules/index.js';
-import { ascii, bytes, contractTest, nlmsg, pcapFile, pcapngFile, rawFile, statusMsg, u32le } from './helpers.js';
+import { ascii, bytes, contractTest, nlmsg, pcapFile, pcapngFile, rawFile, statusMsg, streamed, u32le } from './helpers.js';
 
 const summary = (items: readonly CaptureItem[]) => items.map((i) => (i.kind === 'error' ? i.error.code : i.kind));
 
-function streamed(input: Uint8Array, size: number, maxPacketBytes: number, format?: 'log'): CaptureItem[] {
-  const r = new CaptureStreamReader({ maxPacketBytes, ...(format === undefined ? {} : { format }) });
-  const out: CaptureItem[] = [];
-  for (let at = 0; at < input.length; at += size) {
-    r.append(input.subarray(at, at + size));
-    for (let x = r.next(); x !== undefined; x = r.next()) out.push(x);
-  }
-  r.end();
-  for (let x = r.next(); x !== undefined; x = r.next()) out.push(x);
-  return out;
-}
 
 describe('capture maxPacketBytes (default 16 MiB)', () => {
   it('the default is 16 MiB', () => {
@@ -58,13 +47,13 @@ describe('capture maxPacketBytes (default 16 MiB)', () => {
   const line = 'type=CWD msg=audit(1.000:2): cwd="/"';
   it('log line limit (format given), streamed a byte at a time: a line of exactly maxPacketBytes is read, one past is AUDIT_ERR_LIMIT', () => {
     const input = bytes(ascii(`${line}\n${line}\n`));
-    expect(summary(streamed(input, 1, line.length, 'log'))).toEqual(['line', 'line']);
-    expect(summary(streamed(input, 1, line.length - 1, 'log'))).toEqual([C.LIMIT, C.LIMIT]);
+    expect(summary(streamed(input, 1, { maxPacketBytes: line.length, format: 'log' }))).toEqual(['line', 'line']);
+    expect(summary(streamed(input, 1, { maxPacketBytes: line.length - 1, format: 'log' }))).toEqual([C.LIMIT, C.LIMIT]);
   });
   contractTest('log line limit: a complete line one past maxPacketBytes is AUDIT_ERR_LIMIT', () => {
     const input = bytes(ascii(`${line}\n${line}\n`));
     // Format detected from the first line: that line escapes the limit even when streamed.
-    expect(summary(streamed(input, 1, line.length - 1))).toEqual([C.LIMIT, C.LIMIT]);
+    expect(summary(streamed(input, 1, { maxPacketBytes: line.length - 1 }))).toEqual([C.LIMIT, C.LIMIT]);
     // A whole buffer (or a chunk holding the newline): the limit is not applied at all.
     expect(summary([...readCaptureItems(input, { maxPacketBytes: line.length })])).toEqual(['line', 'line']);
     expect(summary([...readCaptureItems(input, { maxPacketBytes: line.length - 1 })])).toEqual([C.LIMIT, C.LIMIT]);

@@ -5,26 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { decodeDatagram } from '../../src/audit/datagram.js';
 import { AuditErrorCode as C } from '../../src/bytes/errors.js';
-import { CaptureStreamReader, readCaptureItems, type CaptureItem } from '../../src/capture/index.js';
-import { ascii, bytes, nlmsg, pcapFile, pcapngFile, pcapRecordOffset, statusMsg, u32le } from './helpers.js';
+import { readCaptureItems, type CaptureItem } from '../../src/capture/index.js';
+import { ascii, bytes, nlmsg, pcapFile, pcapngFile, pcapRecordOffset, statusMsg, streamed, u32le } from './helpers.js';
 
 const kinds = (items: readonly CaptureItem[]) => ({
   datagrams: items.filter((i) => i.kind === 'datagram').length,
   errors: items.filter((i) => i.kind === 'error').length,
 });
 
-/** The stream reader fed one chunk at a time, `size` bytes each. */
-function streamed(input: Uint8Array, size: number): CaptureItem[] {
-  const r = new CaptureStreamReader();
-  const out: CaptureItem[] = [];
-  for (let at = 0; at < input.length; at += size) {
-    r.append(input.subarray(at, at + size));
-    for (let x = r.next(); x !== undefined; x = r.next()) out.push(x);
-  }
-  r.end();
-  for (let x = r.next(); x !== undefined; x = r.next()) out.push(x);
-  return out;
-}
 
 const N = 10;
 const packets = Array.from({ length: N }, (_, i) => statusMsg(i + 1));

@@ -1,12 +1,12 @@
 import { AuditError } from '../../src/bytes/errors.js';
 
-/** The `AuditError` that `f` throws; any other outcome fails the test. */
-export function thrown(f: () => unknown): AuditError {
+/** The `AuditError` that `fn` throws; anything else thrown, or nothing, fails the test. */
+export function thrown(fn: () => unknown): AuditError {
   try {
-    f();
+    fn();
   } catch (e) {
     if (e instanceof AuditError) return e;
-    throw e;
+    throw new Error(`expected an AuditError, got ${String(e)}`);
   }
-  throw new Error('did not throw');
+  throw new Error('expected an AuditError, nothing was thrown');
 }

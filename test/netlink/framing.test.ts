@@ -3,6 +3,7 @@ import { AuditError } from '../../src/bytes/errors.js';
 import { fromHex } from '../../src/bytes/hex.js';
 import { splitDatagram } from '../../src/netlink/framing.js';
 import { Issues } from '../../src/netlink/issues.js';
+import { thrown } from '../helpers/thrown.js';
 
 const GET = '10000000e80305000100000000000000';
 const opts = (validation: 'strict' | 'lenient', framing: 'strict' | 'unicast' | 'auto' = 'auto', base = 0) => ({
@@ -13,15 +14,6 @@ const opts = (validation: 'strict' | 'lenient', framing: 'strict' | 'unicast' | 
   isRecordType: (t: number) => t >= 1100,
 });
 
-function thrown(f: () => unknown): AuditError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof AuditError) return e;
-    throw e;
-  }
-  throw new Error('did not throw');
-}
 
 describe('splitDatagram', () => {
   it('reports a short nlmsg_len with its offset and message index', () => {
