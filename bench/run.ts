@@ -151,6 +151,7 @@ async function main(): Promise<number> {
   defs.push({ id: 'cli-stats/pcap', child: '', file: pcap, metric: 'MB/s', target: '≈ pcap-records', cli: true });
   defs.push({ id: 'pcap-records/dense', child: 'pcap-records', file: pcap, metric: 'MB/s', target: '≥ 300 MB/s', met: (v) => v >= 300 });
   defs.push({ id: 'pcap-items/dense', child: 'pcap-items', file: pcap, metric: 'MB/s', target: '≥ 300 MB/s', met: (v) => v >= 300 });
+  defs.push({ id: 'pcap-messages/dense', child: 'pcap-messages', file: pcap, metric: 'MB/s', target: '(full AuditMessage model)' });
   defs.push({ id: 'pcap-walk/dense', child: 'pcap-walk', file: pcap, metric: 'MB/s', target: '≥ 1000 MB/s', met: (v) => v >= 1000 });
   defs.push({ id: 'status-decode', child: 'status-decode', file: status, metric: 'ops/s', target: '≥ 5M/s', met: (v) => v >= 5e6 });
   defs.push({ id: 'status-encode', child: 'status-encode', file: status, metric: 'ops/s' });

@@ -1,54 +1,49 @@
 import { AuditError, AuditErrorCode } from '../bytes/errors.js';
-import { linkInfo, NETLINK_AUDIT } from './link.js';
+import { LinkType, NETLINK_AUDIT } from './link.js';
 import { CaptureNoticeCode } from './types.js';
-import type { CaptureItem, CapturedDatagram } from './types.js';
+import type { CaptureItem } from './types.js';
+import type { ReusedDatagramView } from './view.js';
 
-/** What pcap and pcapng know about one packet before its link layer is looked at. */
-export interface PacketMeta {
-  readonly index: number;
-  /** Absolute offset of the packet's first byte (the pseudo-header). */
-  readonly offset: number;
-  readonly linkType: number;
-  readonly littleEndian: boolean;
-  readonly timestampNs?: bigint;
-  readonly originalLength?: number;
-  readonly interfaceId?: number;
+/** Pseudo-header length of a link type that carries netlink, -1 for any other (`LINK_HEADER_LENGTH` without a property lookup). */
+function linkHeaderLength(linkType: number): number {
+  return linkType === LinkType.NETLINK || linkType === LinkType.LINUX_SLL ? 16 : linkType === LinkType.LINUX_SLL2 ? 20 : -1;
 }
 
 /**
- * Strip the pseudo-header of one captured packet: a datagram for NETLINK_AUDIT, a notice for
- * other families and link types, an error for a packet shorter than its pseudo-header.
- * The datagram is a copy, so the caller may reuse `packet`'s buffer.
+ * Strip the pseudo-header of one captured packet, `bytes[start, end)` on `linkType`, whose first
+ * byte is at input offset `offset`. For a NETLINK_AUDIT datagram this fills the link-layer part of
+ * `out` (where the datagram lies, its offset, link type, family, pseudo-header length) without
+ * copying anything and returns `undefined`; the framer fills the rest (index, byte order, time).
+ * Otherwise it returns what to report instead: a notice for other families and link types, an
+ * error for a packet shorter than its pseudo-header.
  */
-export function packetItem(packet: Uint8Array, meta: PacketMeta): CaptureItem {
-  const info = linkInfo(meta.linkType, packet);
-  if (info === undefined) {
-    if (packet.length < 16 && (meta.linkType === 253 || meta.linkType === 113 || meta.linkType === 276)) {
-      const error = new AuditError(AuditErrorCode.BAD_CAPTURE, `packet of ${packet.length} bytes is shorter than its link-layer header`, {
-        offset: meta.offset,
-        path: `packet[${meta.index}]`,
+export function packetView(out: ReusedDatagramView, bytes: Uint8Array, start: number, end: number, offset: number, index: number, linkType: number): CaptureItem | undefined {
+  const headerLength = linkHeaderLength(linkType);
+  if (headerLength < 0 || end - start < headerLength) {
+    // As before the view path: a short SLL2 packet of 16 to 19 bytes is reported as a link-type notice.
+    if (headerLength >= 0 && end - start < 16) {
+      const error = new AuditError(AuditErrorCode.BAD_CAPTURE, `packet of ${end - start} bytes is shorter than its link-layer header`, {
+        offset,
+        path: `packet[${index}]`,
       });
       return { kind: 'error', error };
     }
-    const notice = { code: CaptureNoticeCode.UNKNOWN_LINK_TYPE, offset: meta.offset, message: `packet on link type ${meta.linkType} skipped` };
+    const notice = { code: CaptureNoticeCode.UNKNOWN_LINK_TYPE, offset, message: `packet on link type ${linkType} skipped` };
     return { kind: 'notice', notice };
   }
-  if (info.family !== NETLINK_AUDIT) {
-    const notice = { code: CaptureNoticeCode.NON_AUDIT_FAMILY, offset: meta.offset, message: `netlink family ${info.family} skipped` };
+  // The protocol field: SLL2 puts it first, NETLINK and SLL last; big-endian in every byte order.
+  const at = start + (linkType === LinkType.LINUX_SLL2 ? 0 : 14);
+  const family = (bytes[at]! << 8) | bytes[at + 1]!;
+  if (family !== NETLINK_AUDIT) {
+    const notice = { code: CaptureNoticeCode.NON_AUDIT_FAMILY, offset, message: `netlink family ${family} skipped` };
     return { kind: 'notice', notice };
   }
-  const datagram: { -readonly [K in keyof CapturedDatagram]: CapturedDatagram[K] } = {
-    bytes: packet.slice(info.headerLength),
-    index: meta.index,
-    offset: meta.offset + info.headerLength,
-    littleEndian: meta.littleEndian,
-    linkType: meta.linkType,
-    linkHeader: packet.slice(0, info.headerLength),
-    family: info.family,
-  };
-  // Set one by one rather than spread from temporary objects (one packet, no garbage).
-  if (meta.timestampNs !== undefined) datagram.timestampNs = meta.timestampNs;
-  if (meta.originalLength !== undefined) datagram.originalLength = meta.originalLength;
-  if (meta.interfaceId !== undefined) datagram.interfaceId = meta.interfaceId;
-  return { kind: 'datagram', datagram };
+  out.buffer = bytes;
+  out.start = start + headerLength;
+  out.end = end;
+  out.offset = offset + headerLength;
+  out.linkType = linkType;
+  out.family = family;
+  out.linkHeaderLength = headerLength;
+  return undefined;
 }

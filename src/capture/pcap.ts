@@ -1,8 +1,10 @@
 import { AuditError, AuditErrorCode } from '../bytes/errors.js';
 import { peekU16, peekU32 } from '../bytes/reader.js';
+import { copyingStep, unread } from './framer.js';
 import type { FrameStep, Framer } from './framer.js';
+import { packetView } from './packet.js';
 import type { PcapContainer } from './types.js';
-import { packetItem, type PacketMeta } from './packet.js';
+import { ReusedDatagramView } from './view.js';
 
 /**
  * Classic libpcap savefiles (pcap-savefile(5)): a 24-byte global header in the writer's byte
@@ -43,6 +45,7 @@ export class PcapFramer implements Framer {
   /** After a corrupt record header: scan for the next plausible one instead of trusting lengths. */
   private resyncing = false;
   private readonly opts: PcapFramerOptions;
+  private readonly scratch = new ReusedDatagramView();
 
   constructor(opts: PcapFramerOptions) {
     this.opts = opts;
@@ -54,12 +57,20 @@ export class PcapFramer implements Framer {
   }
 
   step(view: Uint8Array, base: number, ended: boolean): FrameStep | undefined {
-    if (this.header === undefined) return this.globalHeader(view, base, ended);
-    if (this.resyncing) return this.resync(view, base, ended);
-    if (view.length < RECORD_HEADER) return ended ? this.truncated(view, base, RECORD_HEADER) : undefined;
+    return copyingStep(this, this.scratch, view, base, ended);
+  }
+
+  stepView(bytes: Uint8Array, at: number, end: number, base: number, ended: boolean, out: ReusedDatagramView): number | FrameStep | undefined {
+    if (this.header === undefined) return this.globalHeader(unread(bytes, at, end), base, ended);
+    if (this.resyncing) {
+      const found = this.resync(unread(bytes, at, end), base, ended);
+      if (found !== null) return found;
+    }
+    const available = end - at;
+    if (available < RECORD_HEADER) return ended ? this.truncated(available, base, RECORD_HEADER) : undefined;
     const { fileLE, nano } = this.header;
-    const incl = peekU32(view, 8, fileLE);
-    const fracOk = peekU32(view, 4, fileLE) < (nano ? 1_000_000_000 : 1_000_000);
+    const incl = peekU32(bytes, at + 8, fileLE);
+    const fracOk = peekU32(bytes, at + 4, fileLE) < (nano ? 1_000_000_000 : 1_000_000);
     if (fracOk && incl > this.opts.maxPacketBytes) {
       const error = new AuditError(AuditErrorCode.LIMIT, `pcap packet of ${incl} bytes over maxPacketBytes ${this.opts.maxPacketBytes}`, {
         offset: base,
@@ -72,7 +83,7 @@ export class PcapFramer implements Framer {
       this.resyncing = true;
       return { consumed: 1, item: { kind: 'error', error } };
     }
-    if (!this.plausible(view, 0)) {
+    if (!this.plausible(bytes, at)) {
       this.resyncing = true;
       const error = new AuditError(AuditErrorCode.BAD_CAPTURE, `implausible pcap record header (incl_len ${incl})`, {
         offset: base,
@@ -81,12 +92,12 @@ export class PcapFramer implements Framer {
       });
       return { consumed: 1, item: { kind: 'error', error } };
     }
-    if (view.length < RECORD_HEADER + incl) return ended ? this.truncated(view, base, RECORD_HEADER + incl) : undefined;
-    return this.record(view, base);
+    if (available < RECORD_HEADER + incl) return ended ? this.truncated(available, base, RECORD_HEADER + incl) : undefined;
+    return this.record(bytes, at, base, incl, out);
   }
 
   private globalHeader(view: Uint8Array, base: number, ended: boolean): FrameStep | undefined {
-    if (view.length < GLOBAL_HEADER) return ended ? this.truncated(view, base, GLOBAL_HEADER) : undefined;
+    if (view.length < GLOBAL_HEADER) return ended ? this.truncated(view.length, base, GLOBAL_HEADER) : undefined;
     const magic = pcapMagic(view);
     if (magic === undefined) {
       const error = new AuditError(AuditErrorCode.BAD_CAPTURE, 'not a pcap magic number', { offset: base, path: 'pcap.magic' });
@@ -124,11 +135,13 @@ export class PcapFramer implements Framer {
     return view[hatypeAt] === 0x03 && view[hatypeAt + 1] === 0x38;
   }
 
-  private resync(view: Uint8Array, base: number, ended: boolean): FrameStep | undefined {
+  /** What to do while resynchronising; `null` once a plausible record header starts `view` (read it as usual). */
+  private resync(view: Uint8Array, base: number, ended: boolean): FrameStep | undefined | null {
     for (let at = 0; at + RESYNC_WINDOW <= view.length; at++) {
       if (this.resyncCandidate(view, at)) {
+        if (at > 0) return { consumed: at };
         this.resyncing = false;
-        return at === 0 ? this.step(view, base, ended) : { consumed: at };
+        return null;
       }
     }
     const keep = RESYNC_WINDOW - 1;
@@ -136,30 +149,33 @@ export class PcapFramer implements Framer {
     return view.length > keep ? { consumed: view.length - keep } : undefined;
   }
 
-  private record(view: Uint8Array, base: number): FrameStep {
+  /** The complete record at `bytes[at]`: its datagram described in `out` (returns the bytes consumed), or a notice or error. */
+  private record(bytes: Uint8Array, at: number, base: number, incl: number, out: ReusedDatagramView): number | FrameStep {
     const { fileLE, nano, linkType } = this.header!;
-    const sec = peekU32(view, 0, fileLE);
-    const frac = peekU32(view, 4, fileLE);
-    const incl = peekU32(view, 8, fileLE);
-    const orig = peekU32(view, 12, fileLE);
-    const timestampNs = BigInt(sec) * 1_000_000_000n + BigInt(frac) * (nano ? 1n : 1000n);
     const index = this.index++;
-    const offset = base + RECORD_HEADER;
-    const littleEndian = this.opts.littleEndian ?? fileLE;
-    const meta: PacketMeta =
-      orig === incl ? { index, offset, linkType, littleEndian, timestampNs } : { index, offset, linkType, littleEndian, timestampNs, originalLength: orig };
-    const item = packetItem(view.subarray(RECORD_HEADER, RECORD_HEADER + incl), meta);
-    return { consumed: RECORD_HEADER + incl, item };
+    const consumed = RECORD_HEADER + incl;
+    const other = packetView(out, bytes, at + RECORD_HEADER, at + consumed, base + RECORD_HEADER, index, linkType);
+    if (other !== undefined) return { consumed, item: other };
+    const frac = peekU32(bytes, at + 4, fileLE);
+    const orig = peekU32(bytes, at + 12, fileLE);
+    out.index = index;
+    out.littleEndian = this.opts.littleEndian ?? fileLE;
+    // plausible() saw the fraction below one second, so these are seconds and nanoseconds as they
+    // are; `| 0` (exact below 10^9) keeps the product a small integer, which V8 stores unboxed.
+    out.setTime(peekU32(bytes, at, fileLE), nano ? frac : (frac * 1000) | 0);
+    out.originalLength = orig === incl ? undefined : orig;
+    out.interfaceId = undefined;
+    return consumed;
   }
 
-  private truncated(view: Uint8Array, base: number, need: number): FrameStep | undefined {
-    if (view.length === 0) return undefined;
-    const error = new AuditError(AuditErrorCode.TRUNCATED, `pcap input ends inside a record: needs ${need} bytes, ${view.length} left`, {
+  private truncated(available: number, base: number, need: number): FrameStep | undefined {
+    if (available === 0) return undefined;
+    const error = new AuditError(AuditErrorCode.TRUNCATED, `pcap input ends inside a record: needs ${need} bytes, ${available} left`, {
       offset: base,
       path: this.header === undefined ? 'pcap.header' : `packet[${this.index}]`,
       expected: need,
-      actual: view.length,
+      actual: available,
     });
-    return { consumed: view.length, item: { kind: 'error', error } };
+    return { consumed: available, item: { kind: 'error', error } };
   }
 }

@@ -1,20 +1,19 @@
 import { detectFormat } from './detect.js';
 import { logLineDatagram } from './log-datagram.js';
-import { CaptureStreamReader } from './stream.js';
+import { wholeCaptureReader } from './stream.js';
 import type { CaptureFormat, CaptureItem, CaptureNotice, CaptureReadOptions, CapturedDatagram } from './types.js';
 import { isAuditError } from '../bytes/errors.js';
 import type { AuditError } from '../bytes/errors.js';
 
 /**
  * Every item of a whole capture in memory, in input order: datagrams, log lines, notices and
- * errors. The same reader as for streams, fed once.
+ * errors. The same reader as for streams, fed once; it reads `bytes` in place (leave them
+ * unchanged while iterating), and the datagrams it yields own copies of their bytes.
  *
  * @example for (const item of readCaptureItems(bytes)) if (item.kind === 'error') console.error(item.error.message);
  */
 export function* readCaptureItems(bytes: Uint8Array, opts: CaptureReadOptions = {}): Generator<CaptureItem> {
-  const r = new CaptureStreamReader(opts);
-  r.append(bytes);
-  r.end();
+  const r = wholeCaptureReader(bytes, opts);
   for (let item = r.next(); item !== undefined; item = r.next()) yield item;
 }
 
@@ -47,7 +46,8 @@ export interface CaptureRead {
 }
 
 /**
- * Read a whole capture: detect the format (unless given) and iterate its datagrams.
+ * Read a whole capture: detect the format (unless given) and iterate its datagrams. `bytes` are
+ * read in place (leave them unchanged while iterating); the datagrams own copies of their bytes.
  *
  * @example
  * const { format, datagrams } = readCapture(fs.readFileSync('status.netlink.pcap'));

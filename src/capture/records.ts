@@ -1,11 +1,14 @@
 import { AuditError, AuditErrorCode, isAuditError } from '../bytes/errors.js';
 import { peekU16 } from '../bytes/reader.js';
-import { parseLogLine, parseRecordPayload } from '../records/parse.js';
+import { payloadText } from '../records/text.js';
+import { parseLogLineView, parseRecordPayloadView } from '../records/view.js';
+import type { RecordView } from '../records/view.js';
+import type { ParseOptions } from '../records/scan.js';
 import type { AuditRecord } from '../records/types.js';
 import type { CaptureItem } from './types.js';
 
-/** `audit(` — every kernel text record's payload starts with it. */
-const AUDIT_PREFIX = [0x61, 0x75, 0x64, 0x69, 0x74, 0x28];
+/** nlmsghdr: a record's payload follows it. */
+const NLMSG_HDRLEN = 16;
 
 /** What `recordOfItem` takes besides the item. */
 export interface RecordOfItemOptions {
@@ -13,25 +16,83 @@ export interface RecordOfItemOptions {
   readonly typeNumbers?: ReadonlyMap<string, number>;
 }
 
+/** What `recordViewOfDatagram` takes: the record parser's options, and where the datagram is in the input. */
+export interface RecordViewOfDatagramOptions extends ParseOptions {
+  /**
+   * Absolute input offset of the datagram's first byte (`DatagramView.offset`,
+   * `CapturedDatagram.offset`). With it, errors point into the input (path `record`), as
+   * `recordOfItem`'s do; without it, they carry offsets into the payload text.
+   */
+  readonly offset?: number;
+}
+
+/**
+ * The text record a netlink datagram `bytes[start, end)` carries, as a `RecordView`, or
+ * `undefined` for a datagram that carries none (control messages: the payload does not start with
+ * `audit(`). The payload is everything after the 16-byte nlmsghdr whatever `nlmsg_len` says, so the
+ * unicast length quirk (§1.9) does not matter; the type is `nlmsg_type` in `littleEndian` byte
+ * order; the text is read as UTF-8, or Latin-1 when it is not valid UTF-8, without trailing NULs.
+ * A record that does not parse throws an `AuditError` (see `opts.offset` for its offsets).
+ * `recordOfItem` is this plus `toRecord()`.
+ *
+ * @example
+ * for (let x = r.nextView(); x !== undefined; x = r.nextView()) {
+ *   if (x.kind !== 'view') continue;
+ *   const rec = recordViewOfDatagram(x.buffer, x.start, x.end, x.littleEndian, { offset: x.offset });
+ *   if (rec !== undefined) for (let i = 0; i < rec.fieldCount; i++) use(rec.name(i), rec.raw(i));
+ * }
+ */
+export function recordViewOfDatagram(
+  bytes: Uint8Array,
+  start: number,
+  end: number,
+  littleEndian: boolean,
+  opts: RecordViewOfDatagramOptions = {},
+): RecordView | undefined {
+  const p = start + NLMSG_HDRLEN;
+  // `audit(`: how every kernel text record's payload starts.
+  if (end - p < 6 || bytes[p] !== 0x61 || bytes[p + 1] !== 0x75 || bytes[p + 2] !== 0x64 || bytes[p + 3] !== 0x69 || bytes[p + 4] !== 0x74 || bytes[p + 5] !== 0x28) {
+    return undefined;
+  }
+  const type = peekU16(bytes, start + 4, littleEndian);
+  // A plain Uint8Array over the payload: `subarray` of a Node Buffer goes through its species
+  // constructor, which costs more here than decoding the text.
+  const text = payloadText(new Uint8Array(bytes.buffer, bytes.byteOffset + p, end - p));
+  try {
+    return parseRecordPayloadView(text, type, opts);
+  } catch (e) {
+    throw opts.offset === undefined ? e : inInput(e, opts.offset + NLMSG_HDRLEN);
+  }
+}
+
 /**
  * The text record a capture item carries: an audit.log line, or a datagram whose payload is a
- * kernel record (`audit(...)`). Control messages give `undefined`. The payload is
- * `datagram[16:]` whatever `nlmsg_len` says, so the unicast length quirk (§1.9) does not matter.
+ * kernel record (`audit(...)`, see `recordViewOfDatagram`). Control messages give `undefined`.
  * A record that does not parse throws an `AuditError` pointing into the input. A log line's type
  * name is read with `opts.typeNumbers` (`type=CONTAINER_ID` under ghak90-v11).
  *
  * @example recordOfItem({ kind: 'line', line }) // → { type: 1307, typeName: 'CWD', ... }
  */
 export function recordOfItem(item: CaptureItem, opts: RecordOfItemOptions = {}): AuditRecord | undefined {
-  try {
-    if (item.kind === 'line') return parseLogLine(item.line.text, opts.typeNumbers === undefined ? {} : { typeNumbers: opts.typeNumbers });
-    if (item.kind !== 'datagram') return undefined;
-    const { bytes, littleEndian } = item.datagram;
-    if (bytes.length < 16 + AUDIT_PREFIX.length || !AUDIT_PREFIX.every((b, i) => bytes[16 + i] === b)) return undefined;
-    return parseRecordPayload(bytes.subarray(16), peekU16(bytes, 4, littleEndian ?? true));
-  } catch (e) {
-    if (!isAuditError(e)) throw e;
-    const offset = item.kind === 'line' ? item.line.offset : item.kind === 'datagram' ? item.datagram.offset + 16 : -1;
-    throw e.offset >= 0 ? e.rebase(offset, 'record') : new AuditError(AuditErrorCode.BAD_RECORD, e.message, { offset, path: 'record', cause: e });
+  const parse: ParseOptions = opts.typeNumbers === undefined ? {} : { typeNumbers: opts.typeNumbers };
+  if (item.kind === 'datagram') {
+    const { bytes, littleEndian, offset } = item.datagram;
+    try {
+      return recordViewOfDatagram(bytes, 0, bytes.length, littleEndian ?? true, parse)?.toRecord();
+    } catch (e) {
+      throw inInput(e, offset + NLMSG_HDRLEN);
+    }
   }
+  if (item.kind !== 'line') return undefined;
+  try {
+    return parseLogLineView(item.line.text, parse).toRecord();
+  } catch (e) {
+    throw inInput(e, item.line.offset);
+  }
+}
+
+/** A record parser's error moved to where its text starts in the input (`delta`). */
+function inInput(e: unknown, delta: number): unknown {
+  if (!isAuditError(e)) return e;
+  return e.offset >= 0 ? e.rebase(delta, 'record') : new AuditError(AuditErrorCode.BAD_RECORD, e.message, { offset: delta, path: 'record', cause: e });
 }

@@ -7,7 +7,6 @@ export interface CliIO {
 
 export interface Command {
   readonly name: string;
-  readonly summary: string;
   readonly usage: string;
   run(argv: readonly string[], io: CliIO): Promise<number>;
 }

@@ -17,11 +17,12 @@ export async function main(argv: readonly string[], io: CliIO): Promise<number> 
     io.stdout.write(usage());
     return name === undefined ? 2 : 0;
   }
-  const cmd = COMMANDS.find((c) => c.name === name);
-  if (cmd === undefined) {
+  const entry = COMMANDS.find((c) => c.name === name);
+  if (entry === undefined) {
     io.stderr.write(`audit-netlink: unknown command '${name}'\n${usage()}`);
     return 2;
   }
+  const cmd = await entry.load();
   if (rest.includes('-h') || rest.includes('--help')) {
     io.stdout.write(cmd.usage);
     return 0;

@@ -1,21 +1,22 @@
 import { isLastRecord } from '../records/last.js';
 import type { AuditRecord } from '../records/types.js';
-import type { AssemblerOptions, AuditEvent, EventEnd, EventOutput } from './types.js';
+import type { AssemblerOptions, AuditEvent, EventEnd, EventKey, EventOutput } from './types.js';
 
 /** AUDIT_EOE: the kernel's end-of-event marker (netlink and dispatcher only, never on disk). */
 const AUDIT_EOE = 1320;
 const SERIAL_MOD = 2 ** 32;
 
-interface Building {
-  readonly key: string;
-  readonly first: AuditRecord;
-  readonly records: AuditRecord[];
+interface Building<R extends EventKey> {
+  /** The event's key in `building`: its serial, or (when another event in flight has that serial) the full key string. */
+  readonly key: number | string;
+  readonly first: R;
+  readonly records: R[];
   /** False once closed (so that `last` below is not reused after it left the map). */
   open: boolean;
 }
 
 /** What `push` returns when nothing closed: one shared array, never written to. */
-const NOTHING: EventOutput[] = [];
+const NOTHING: EventOutput<never>[] = [];
 Object.freeze(NOTHING);
 
 /**
@@ -32,21 +33,27 @@ Object.freeze(NOTHING);
  * for (const r of records) for (const out of a.push(r)) if (out.kind === 'event') console.log(out.event.serial);
  * for (const out of a.flush()) console.log(out);
  */
-export class EventAssembler {
-  private readonly building = new Map<string, Building>();
+export class EventAssembler<R extends EventKey = AuditRecord> {
+  /**
+   * Events in flight, oldest first. Keyed by serial, which is one number to hash; an event whose
+   * serial is already taken by another event in flight (another node, or a serial reused after a
+   * rollover) is keyed by `fullKey` instead, and `fullKeyed` counts those.
+   */
+  private readonly building = new Map<number | string, Building<R>>();
+  private fullKeyed = 0;
   private readonly lastSerial = new Map<string, number>();
   private readonly maxInFlight: number;
   private readonly timeoutSeconds: number;
   private readonly maxRecords: number;
   /** The event the previous record went to: consecutive records of one event skip the key and the map. */
-  private last: Building | undefined = undefined;
+  private last: Building<R> | undefined = undefined;
   /**
    * A lower bound of the `first.time.sec` of every event in flight. Only when a record's time is
    * past it by more than the timeout can an event have timed out, so only then are all events in
    * flight looked at (and the bound made exact again).
    */
   private oldestSec = Infinity;
-  private out: EventOutput[] = [];
+  private out: EventOutput<R>[] = [];
 
   constructor(opts: AssemblerOptions = {}) {
     this.maxRecords = Math.max(1, opts.maxRecords ?? 10_000);
@@ -60,18 +67,20 @@ export class EventAssembler {
   }
 
   /** Add one record; returns what it completed (and any serial gap it revealed). */
-  push(record: AuditRecord): EventOutput[] {
+  push(record: R): EventOutput<R>[] {
     const out = this.out;
     const time = record.time;
     let ev = this.last;
     if (ev === undefined || !ev.open || !sameEvent(ev.first, record)) {
-      const node = record.node ?? '';
-      const key = `${node}|${time.sec}.${time.msec}:${record.serial}`;
-      ev = this.building.get(key);
+      ev = this.building.get(record.serial);
+      if (ev !== undefined && !sameEvent(ev.first, record)) ev = this.building.get(fullKey(record));
+      else if (ev === undefined && this.fullKeyed > 0) ev = this.building.get(fullKey(record));
       if (ev === undefined) {
         // An EOE after the event already ended (at its PROCTITLE, say) starts nothing: auparse ignores it too.
         if (record.type === AUDIT_EOE) return NOTHING;
-        this.gap(node, record, out);
+        this.gap(record.node ?? '', record, out);
+        const key = this.building.has(record.serial) ? fullKey(record) : record.serial;
+        if (typeof key === 'string') this.fullKeyed++;
         ev = { key, first: record, records: [], open: true };
         this.building.set(key, ev);
         if (time.sec < this.oldestSec) this.oldestSec = time.sec;
@@ -104,22 +113,23 @@ export class EventAssembler {
   }
 
   /** End of input: close every event still in flight, oldest first. */
-  flush(): EventOutput[] {
-    const out: EventOutput[] = [];
+  flush(): EventOutput<R>[] {
+    const out: EventOutput<R>[] = [];
     for (const b of this.building.values()) this.close(b, 'end-of-input', out);
     this.oldestSec = Infinity;
     return out;
   }
 
-  private close(b: Building, end: EventEnd, out: EventOutput[]): void {
+  private close(b: Building<R>, end: EventEnd, out: EventOutput<R>[]): void {
     this.building.delete(b.key);
+    if (typeof b.key === 'string') this.fullKeyed--;
     b.open = false;
     const { node, time, serial } = b.first;
-    const event: AuditEvent = node === undefined ? { time, serial, records: b.records, end } : { time, serial, records: b.records, end, node };
+    const event: AuditEvent<R> = node === undefined ? { time, serial, records: b.records, end } : { time, serial, records: b.records, end, node };
     out.push({ kind: 'event', event });
   }
 
-  private gap(node: string, record: AuditRecord, out: EventOutput[]): void {
+  private gap(node: string, record: R, out: EventOutput<R>[]): void {
     const prev = this.lastSerial.get(node);
     const s = record.serial;
     if (prev === undefined) {
@@ -138,8 +148,12 @@ export class EventAssembler {
   }
 }
 
+function fullKey(r: EventKey): string {
+  return `${r.node ?? ''}|${r.time.sec}.${r.time.msec}:${r.serial}`;
+}
+
 /** True if `r` has the same `(node, sec, msec, serial)` as `first`. */
-function sameEvent(first: AuditRecord, r: AuditRecord): boolean {
+function sameEvent(first: EventKey, r: EventKey): boolean {
   return first.serial === r.serial && first.time.sec === r.time.sec && first.time.msec === r.time.msec && first.node === r.node;
 }
 
@@ -148,8 +162,8 @@ function sameEvent(first: AuditRecord, r: AuditRecord): boolean {
  *
  * @example for (const out of assembleEvents(records)) if (out.kind === 'gap') console.warn(out.gap);
  */
-export function* assembleEvents(records: Iterable<AuditRecord>, opts: AssemblerOptions = {}): Generator<EventOutput> {
-  const a = new EventAssembler(opts);
+export function* assembleEvents<R extends EventKey = AuditRecord>(records: Iterable<R>, opts: AssemblerOptions = {}): Generator<EventOutput<R>> {
+  const a = new EventAssembler<R>(opts);
   for (const r of records) yield* a.push(r);
   yield* a.flush();
 }

@@ -3,13 +3,24 @@ import type { AuditRecord, RecordTime } from '../records/types.js';
 /** Why an event was closed: its EOE, a record type that always ends an event, or a bound. */
 export type EventEnd = 'eoe' | 'last-record' | 'timeout' | 'window' | 'end-of-input';
 
+/**
+ * What the assembler reads of a record: an `AuditRecord`, or a `RecordView` (the fast path, whose
+ * events then hold views).
+ */
+export interface EventKey {
+  readonly type: number;
+  readonly time: RecordTime;
+  readonly serial: number;
+  readonly node?: string | undefined;
+}
+
 /** Records that share `(node, sec, msec, serial)`, in arrival order. */
-export interface AuditEvent {
+export interface AuditEvent<R extends EventKey = AuditRecord> {
   readonly node?: string;
   readonly time: RecordTime;
   readonly serial: number;
   /** The records (EOE itself is not included: it carries no fields). */
-  readonly records: readonly AuditRecord[];
+  readonly records: readonly R[];
   readonly end: EventEnd;
 }
 
@@ -28,7 +39,7 @@ export interface SerialGap {
   readonly missing: number;
 }
 
-export type EventOutput = { readonly kind: 'event'; readonly event: AuditEvent } | { readonly kind: 'gap'; readonly gap: SerialGap };
+export type EventOutput<R extends EventKey = AuditRecord> = { readonly kind: 'event'; readonly event: AuditEvent<R> } | { readonly kind: 'gap'; readonly gap: SerialGap };
 
 export interface AssemblerOptions {
   /** Most events under construction at once; the oldest is closed (`window`) beyond it. Default 64. */

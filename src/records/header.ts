@@ -24,6 +24,18 @@ const MAX_SEC = Number.MAX_SAFE_INTEGER;
  * @example parseHeader('audit(1700000000.123:4242): arch=c000003e', 0).serial // → 4242
  */
 export function parseHeader(text: string, start: number): RecordHeader {
+  readHeader(text, start);
+  return { time: { sec: header.sec, msec: header.msec }, serial: header.serial, bodyStart: header.bodyStart, colon: header.colon };
+}
+
+/**
+ * What the last `readHeader` read (one module object, so that the parsers' hot path makes no
+ * header object per record).
+ */
+export const header = { sec: 0, msec: 0, serial: 0, bodyStart: 0, colon: true };
+
+/** `parseHeader` into the module's `header` object. */
+export function readHeader(text: string, start: number): void {
   if (!text.startsWith('audit(', start)) throw bad('record does not start with "audit("', start);
   let i = start + 6;
   const sec = readDecimal(text, i, 'time.sec');
@@ -41,7 +53,11 @@ export function parseHeader(text: string, start: number): RecordHeader {
   const next = text.charCodeAt(i + 1);
   const colon = next === 0x3a;
   if (!colon && i + 1 < text.length && next !== 0x20 && next !== 0x1d && next !== 0x0a) throw bad('expected ":" after "audit(...)"', i + 1);
-  return { time: { sec, msec }, serial, bodyStart: colon ? i + 2 : i + 1, colon };
+  header.sec = sec;
+  header.msec = msec;
+  header.serial = serial;
+  header.bodyStart = colon ? i + 2 : i + 1;
+  header.colon = colon;
 }
 
 /**

@@ -5,6 +5,7 @@ export type { RecordHeader } from './header.js';
 export { classifyValue, DEFAULT_MAX_FIELDS, DEFAULT_MAX_RECORD_BYTES, scanBody, scanEnriched } from './scan.js';
 export type { ParseOptions, ScannedBody } from './scan.js';
 export { parseRecordPayload, parseLogLine, recordTypeName } from './parse.js';
+export { RecordView, parseLogLineView, parseRecordPayloadView } from './view.js';
 export { formatRecordPayload, formatLogLine, formatFields } from './format.js';
 export type { LogLineOptions } from './format.js';
 export { buildRecord, encodeUntrusted, needsHex } from './build.js';

@@ -1,25 +1,9 @@
-import { AuditError, AuditErrorCode } from '../bytes/errors.js';
-import { LIBAUDIT_MSG_TYPES } from '../tables/libaudit.generated.js';
-import { MAINLINE_MSG_TYPE_NUMBERS, unknownTypeName } from '../tables/msg-types.js';
-import { parseHeader } from './header.js';
-import { scanEnriched, scanFields } from './scan.js';
 import type { ParseOptions } from './scan.js';
 import { payloadText } from './text.js';
-import { ENRICHED_SEPARATOR } from './types.js';
-import type { AuditField, AuditRecord } from './types.js';
+import type { AuditRecord } from './types.js';
+import { parseLogLineView, parseRecordPayloadView } from './view.js';
 
-const LOG_NAMES: ReadonlyMap<number, string> = new Map(LIBAUDIT_MSG_TYPES);
-
-/**
- * The name auditd writes for a type: libaudit's (`audit_msg_type_to_name`), else `UNKNOWN[n]`.
- * Types only the kernel headers name (IPE_ACCESS, ...) are `UNKNOWN[n]` too, as auditd 3.0.9
- * writes them, so that libauparse can read the line back.
- *
- * @example recordTypeName(1300) // → 'SYSCALL'
- */
-export function recordTypeName(type: number): string {
-  return LOG_NAMES.get(type) ?? unknownTypeName(type);
-}
+export { recordTypeName } from './view.js';
 
 /**
  * Parses a kernel text record as it travels in a netlink message (the payload, header
@@ -30,12 +14,7 @@ export function recordTypeName(type: number): string {
  */
 export function parseRecordPayload(payload: string | Uint8Array, type: number, opts: ParseOptions = {}): AuditRecord {
   const text = typeof payload === 'string' ? payload : payloadText(payload);
-  const header = parseHeader(text, 0);
-  const fields: AuditField[] = [];
-  const tail = scanFields(type, text, header.bodyStart, text.length, opts, fields);
-  const typeName = recordTypeName(type);
-  if (header.colon) return { type, typeName, time: header.time, serial: header.serial, fields, tail };
-  return { type, typeName, time: header.time, serial: header.serial, fields, tail, headerColon: false };
+  return parseRecordPayloadView(text, type, opts).toRecord();
 }
 
 /**
@@ -47,58 +26,5 @@ export function parseRecordPayload(payload: string | Uint8Array, type: number, o
  * @example parseLogLine(line, { typeNumbers: getDialect('ghak90-v11').typeNumbers }).type // CONTAINER_OP → 1020
  */
 export function parseLogLine(line: string, opts: ParseOptions = {}): AuditRecord {
-  let end = line.length;
-  if (end > 0 && line.charCodeAt(end - 1) === 0x0a) end--;
-  let i = 0;
-  let node: string | undefined;
-  if (line.startsWith('node=', 0)) {
-    const sp = line.indexOf(' ', 5);
-    if (sp < 0 || sp >= end) throw bad('"node=" is not followed by a space', 5, 'node');
-    node = line.slice(5, sp);
-    i = sp + 1;
-  }
-  if (!line.startsWith('type=', i)) throw bad('expected "type="', i, 'type');
-  const nameStart = i + 5;
-  const sp = line.indexOf(' ', nameStart);
-  if (sp < 0 || sp >= end) throw bad('"type=NAME" is not followed by a space', nameStart, 'type');
-  const typeName = line.slice(nameStart, sp);
-  const type = typeNumber(typeName, nameStart, opts.typeNumbers);
-  if (!line.startsWith('msg=', sp + 1)) throw bad('expected "msg="', sp + 1, 'msg');
-  const sepAt = line.indexOf(ENRICHED_SEPARATOR, sp);
-  const bodyEnd = sepAt >= 0 && sepAt < end ? sepAt : end;
-  const header = parseHeader(line, sp + 5);
-  if (header.bodyStart > bodyEnd) throw bad('enriched separator inside the header', bodyEnd);
-  const fields: AuditField[] = [];
-  const tail = scanFields(type, line, header.bodyStart, bodyEnd, opts, fields);
-  const time = header.time;
-  const serial = header.serial;
-  // The usual line (colon, no node, no ENRICHED part) as one literal; the rest keeps the key order
-  // the earlier spreads gave: headerColon, node, enriched, enrichedTail.
-  if (header.colon && node === undefined && bodyEnd === end) return { type, typeName, time, serial, fields, tail };
-  const r: { -readonly [K in keyof AuditRecord]: AuditRecord[K] } = { type, typeName, time, serial, fields, tail };
-  if (!header.colon) r.headerColon = false;
-  if (node !== undefined) r.node = node;
-  if (bodyEnd === end) return r;
-  const extra = scanEnriched(line, bodyEnd + 1, end);
-  r.enriched = extra.fields;
-  r.enrichedTail = extra.tail;
-  return r;
-}
-
-function typeNumber(name: string, offset: number, extra: ReadonlyMap<string, number> | undefined): number {
-  if (extra !== undefined) {
-    const mine = extra.get(name);
-    if (mine !== undefined) return mine;
-  }
-  const known = MAINLINE_MSG_TYPE_NUMBERS.get(name);
-  if (known !== undefined) return known;
-  if (name.startsWith('UNKNOWN[') && name.endsWith(']')) {
-    const digits = name.slice(8, -1);
-    if (/^[1-9][0-9]{0,9}$/.test(digits)) return Number(digits);
-  }
-  throw bad(`unknown record type name ${JSON.stringify(name)}`, offset, 'type');
-}
-
-function bad(message: string, offset: number, path = 'record'): AuditError {
-  return new AuditError(AuditErrorCode.BAD_RECORD, message, { offset, path });
+  return parseLogLineView(line, opts).toRecord();
 }

@@ -53,8 +53,8 @@ export function classifyValue(
   return [f.form, f.value];
 }
 
-/** One field, built as a literal of one shape (the parser's hot path: no tuple, no spread). */
-function makeField(type: number, name: string, raw: string, inMsg: boolean, sep: string, untrusted: ReadonlySet<string>): AuditField {
+/** One field, built as a literal of one shape (no tuple, no spread). */
+export function makeField(type: number, name: string, raw: string, inMsg: boolean, sep: string, untrusted: ReadonlySet<string>): AuditField {
   const n = raw.length;
   const c = n === 0 ? 0 : raw.charCodeAt(0);
   if (c === QUOTE && n >= 2 && raw.charCodeAt(n - 1) === QUOTE) return { name, raw, value: raw.slice(1, -1), form: 'quoted', inMsg, sep };
@@ -83,8 +83,26 @@ export function scanBody(type: number, text: string, start: number, end: number,
   return { fields, tail };
 }
 
-/** `scanBody` into `out`, returning the tail (the parsers' path: no `ScannedBody` object). */
+/** `scanBody` into `out`, returning the tail. */
 export function scanFields(type: number, text: string, start: number, end: number, opts: ParseOptions, out: AuditField[]): string {
+  const spans = scanSpans(text, start, end, opts);
+  return fieldsOfSpans(type, text, start, end, spans, messageSpan.from, messageSpan.to, opts.untrusted ?? UNTRUSTED_FIELDS, out);
+}
+
+/**
+ * Where the last `scanSpans` found a user message's `msg='...'` list: its first character and
+ * its closing quote (both -1 when there is none). A body has at most one: the list ends at the
+ * body's last `'`.
+ */
+export const messageSpan = { from: -1, to: -1 };
+
+/**
+ * The fields of `text[start, end)` as offsets, three per field: the name's first character, its
+ * `=`, and the end of the value. Everything between one field's value end and the next name is
+ * that field's `sep`, so the offsets alone give back every character. Checks `maxRecordBytes`
+ * and `maxFields`; sets `messageSpan`.
+ */
+export function scanSpans(text: string, start: number, end: number, opts: ParseOptions): number[] {
   const maxBytes = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES;
   if (end - start > maxBytes) {
     throw new AuditError(AuditErrorCode.LIMIT, `record body of ${end - start} characters over maxRecordBytes ${maxBytes}`, {
@@ -94,31 +112,23 @@ export function scanFields(type: number, text: string, start: number, end: numbe
       actual: end - start,
     });
   }
-  const tail = scanRange(type, text, start, end, false, '', opts.untrusted ?? UNTRUSTED_FIELDS, out);
+  messageSpan.from = -1;
+  messageSpan.to = -1;
+  const spans: number[] = [];
+  scanRange(text, start, end, false, spans);
   const maxFields = opts.maxFields ?? DEFAULT_MAX_FIELDS;
-  if (out.length > maxFields) {
-    throw new AuditError(AuditErrorCode.LIMIT, `record has ${out.length} fields, over maxFields ${maxFields}`, {
+  if (spans.length > maxFields * 3) {
+    throw new AuditError(AuditErrorCode.LIMIT, `record has ${spans.length / 3} fields, over maxFields ${maxFields}`, {
       offset: start,
       path: `record.fields[${maxFields}]`,
       expected: maxFields,
-      actual: out.length,
+      actual: spans.length / 3,
     });
   }
-  return tail;
+  return spans;
 }
 
-function scanRange(
-  type: number,
-  text: string,
-  start: number,
-  end: number,
-  inMsg: boolean,
-  prefix: string,
-  untrusted: ReadonlySet<string>,
-  out: AuditField[],
-): string {
-  let pending = prefix;
-  let sepStart = start;
+function scanRange(text: string, start: number, end: number, inMsg: boolean, spans: number[]): void {
   let i = start;
   while (i < end) {
     while (i < end && text.charCodeAt(i) === SPACE) i++;
@@ -134,14 +144,12 @@ function scanRange(
     let nameStart = tokStart;
     if (inMsg && text.charCodeAt(nameStart) === PAREN_OPEN) nameStart++;
     if (eq <= nameStart) continue;
-    const name = text.slice(nameStart, eq);
-    if (!inMsg && eq + 1 < end && text.charCodeAt(eq + 1) === APOS && name === 'msg') {
+    if (!inMsg && eq + 1 < end && text.charCodeAt(eq + 1) === APOS && eq - nameStart === 3 && text.startsWith('msg', nameStart)) {
       const close = text.lastIndexOf("'", end - 1);
       if (close > eq + 1) {
-        const open = pending + text.slice(sepStart, eq + 2);
-        const left = scanRange(type, text, eq + 2, close, true, open, untrusted, out);
-        pending = `${left}'`;
-        sepStart = close + 1;
+        messageSpan.from = eq + 2;
+        messageSpan.to = close;
+        scanRange(text, eq + 2, close, true, spans);
         i = close + 1;
         continue;
       }
@@ -151,13 +159,37 @@ function scanRange(
       const last = text.charCodeAt(valueEnd - 1);
       if (last === COMMA || (last === PAREN_CLOSE && !isNullToken(text, eq + 1, valueEnd))) valueEnd--;
     }
-    const raw = text.slice(eq + 1, valueEnd);
-    const sep = pending === '' && nameStart === sepStart + 1 && text.charCodeAt(sepStart) === SPACE ? ' ' : pending + text.slice(sepStart, nameStart);
-    out.push(makeField(type, name, raw, inMsg, sep, untrusted));
-    pending = '';
-    sepStart = valueEnd;
+    spans.push(nameStart, eq, valueEnd);
   }
-  return pending + text.slice(sepStart, end);
+}
+
+/** The separator before a name that starts at `nameStart`, the previous field having ended at `prevEnd`. */
+export function sepBetween(text: string, prevEnd: number, nameStart: number): string {
+  return nameStart === prevEnd + 1 && text.charCodeAt(prevEnd) === SPACE ? ' ' : text.slice(prevEnd, nameStart);
+}
+
+/** The `AuditField`s of spans into `out` (`msgFrom`..`msgTo`: the `messageSpan` of the scan); returns the tail. */
+export function fieldsOfSpans(
+  type: number,
+  text: string,
+  start: number,
+  end: number,
+  spans: readonly number[],
+  msgFrom: number,
+  msgTo: number,
+  untrusted: ReadonlySet<string>,
+  out: AuditField[],
+): string {
+  let prevEnd = start;
+  for (let k = 0; k < spans.length; k += 3) {
+    const nameStart = spans[k]!;
+    const eq = spans[k + 1]!;
+    const valueEnd = spans[k + 2]!;
+    const inMsg = nameStart >= msgFrom && nameStart < msgTo;
+    out.push(makeField(type, text.slice(nameStart, eq), text.slice(eq + 1, valueEnd), inMsg, sepBetween(text, prevEnd, nameStart), untrusted));
+    prevEnd = valueEnd;
+  }
+  return text.slice(prevEnd, end);
 }
 
 /**

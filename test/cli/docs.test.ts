@@ -14,7 +14,8 @@ function section(doc: string, name: string): string {
 }
 
 describe('docs/cli.md', () => {
-  it.each(COMMANDS.map((c) => [c.name, c] as const))('documents %s and every option its --help lists', (name, cmd) => {
+  it.each(COMMANDS.map((c) => [c.name, c] as const))('documents %s and every option its --help lists', async (name, entry) => {
+    const cmd = await entry.load();
     const text = section(CLI_MD, name);
     expect(text).not.toBe('');
     const options = new Set([...cmd.usage.matchAll(/(?<![\w-])--[a-z][a-z0-9-]*/g)].map((m) => m[0]).filter((o) => o !== '--help'));

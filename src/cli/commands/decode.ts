@@ -146,7 +146,6 @@ export function errnoMessage(e: unknown): string | undefined {
 
 export const decodeCommand: Command = {
   name: 'decode',
-  summary: 'decode a capture or audit.log and print its messages (text, JSON Lines, log, hex)',
   usage: USAGE,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     // Everything about the request is checked before the first byte is read.

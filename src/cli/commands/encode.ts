@@ -181,7 +181,6 @@ class Sink {
  */
 export const encodeCommand: Command = {
   name: 'encode',
-  summary: 'encode JSON Lines from decode back into hex, raw, pcap, pcapng or audit.log',
   usage: USAGE,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     let req: EncodeRequest | undefined;

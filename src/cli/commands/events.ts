@@ -50,7 +50,6 @@ function positiveInt(v: string | undefined, name: string, dflt: number): number 
 
 export const eventsCommand: Command = {
   name: 'events',
-  summary: 'reassemble records into events (JSON Lines), with filters',
   usage: USAGE,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({

@@ -122,7 +122,6 @@ export function renderGenerated(ds: readonly SampledDatagram[], format: GenForma
 
 export const genCommand: Command = {
   name: 'gen',
-  summary: 'generate reproducible test frames (pcap, pcapng, hex, log, JSON Lines)',
   usage: USAGE,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     const { values, positionals } = parseArgs({

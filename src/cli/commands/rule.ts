@@ -52,7 +52,6 @@ async function readStdin(io: CliIO): Promise<string> {
 
 export const ruleCommand: Command = {
   name: 'rule',
-  summary: 'compile auditctl rules to audit_rule_data bytes, and explain such bytes as auditctl -l does',
   usage: USAGE,
   async run(argv: readonly string[], io: CliIO): Promise<number> {
     const dash = argv.indexOf('--');
