@@ -8,7 +8,7 @@
 import { closeSync, createReadStream, openSync, readFileSync, readSync } from 'node:fs';
 import { Missing, maybe, need, type Fn } from './lib.js';
 import { STATUS_DATAGRAM_SIZE, statusPayloads } from './corpus/status.js';
-import { pcapMessagesCase, pcapRecordsCase as pcapViewRecordsCase, pcapWalkCase as pcapViewWalkCase } from './cases-pcap.js';
+import { pcapMessagesCase, pcapRecordsCase, pcapWalkCase, walkView } from './cases-pcap.js';
 
 export interface Units {
   records: number;
@@ -294,12 +294,7 @@ async function textViewCase(spec: CaseSpec, Reader: new (o?: object) => ViewRead
       const drain = (): void => {
         for (let v = r.next(); v !== undefined; v = r.next()) {
           if ('kind' in v) continue;
-          const n = v.fieldCount;
-          let acc = v.type;
-          for (let i = 0; i < n; i++) acc += v.name(i).length + v.raw(i).length;
-          u.acc += acc;
-          u.fields += n + 1;
-          u.records++;
+          walkView(v, u);
           g.push(v as unknown as Rec);
         }
       };
@@ -334,30 +329,7 @@ interface Message {
   readonly body?: unknown;
 }
 
-async function pcapRecordsCase(spec: CaseSpec): Promise<Prepared> {
-  const readCapture = await need<(b: Uint8Array) => { datagrams: Iterable<Datagram> }>('readCapture', CAPTURE);
-  const decodeDatagram = await need<(b: Uint8Array, o: object) => { messages: readonly Message[] }>('decodeDatagram', AUDIT);
-  const parseRecordPayload = await need<(t: string | Uint8Array, type: number) => Rec>('parseRecordPayload', RECORDS);
-  return {
-    pass() {
-      const u = zeroUnits();
-      const bytes = readFileSync(spec.file);
-      u.bytes = bytes.length;
-      for (const d of readCapture(bytes).datagrams) {
-        u.datagrams++;
-        const dec = decodeDatagram(d.bytes, { littleEndian: d.littleEndian ?? true, framing: 'auto', validation: 'lenient' });
-        for (const m of dec.messages) {
-          const body = m.body as { text?: string; bytes?: Uint8Array } | undefined;
-          if (body?.text === undefined) continue;
-          walkFields(parseRecordPayload(body.text, m.header.nlmsg_type), u);
-        }
-      }
-      return u;
-    },
-  };
-}
-
-/** The pcap through `readCaptureItems` + `recordOfItem` (the `stats` command's path): no AuditMessage objects. */
+/** The pcap through `readCaptureItems` + `recordOfItem`: owned copies of every datagram, records built whole (no AuditMessage objects). */
 async function pcapItemsCase(spec: CaseSpec): Promise<Prepared> {
   const readCaptureItems = await need<(b: Uint8Array) => Iterable<{ kind: string }>>('readCaptureItems', CAPTURE);
   const recordOfItem = await need<(item: unknown) => Rec | undefined>('recordOfItem', CAPTURE);
@@ -372,26 +344,6 @@ async function pcapItemsCase(spec: CaseSpec): Promise<Prepared> {
         u.datagrams++;
         const r = recordOfItem(item);
         if (r !== undefined) walkFields(r, u);
-      }
-      return u;
-    },
-  };
-}
-
-async function pcapWalkCase(spec: CaseSpec): Promise<Prepared> {
-  const readCapture = await need<(b: Uint8Array) => { datagrams: Iterable<Datagram> }>('readCapture', CAPTURE);
-  return {
-    note: 'readCapture + nlmsghdr len/type of each datagram',
-    pass() {
-      const u = zeroUnits();
-      const bytes = readFileSync(spec.file);
-      u.bytes = bytes.length;
-      for (const d of readCapture(bytes).datagrams) {
-        const b = d.bytes;
-        const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
-        const le = d.littleEndian ?? true;
-        u.acc += v.getUint32(0, le) + v.getUint16(4, le);
-        u.datagrams++;
       }
       return u;
     },
@@ -546,9 +498,7 @@ async function baselineCase(spec: CaseSpec): Promise<Prepared> {
           const last = n === 0 ? end - 1 : buf.lastIndexOf(10, end - 1);
           if (last < 0) throw new Error('line longer than the read buffer');
           const chunk = buf.subarray(0, last + 1);
-          // As decodeUtf8 does it: `chunk.toString('latin1')` straight after `isAscii(chunk)` on the
-          // subarray ran 80× slower once optimised (Node 20), through a new Buffer over the same bytes it does not.
-          bareLines(isAscii(chunk) ? Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength).toString('latin1') : chunk.toString('utf8'), u, open);
+          bareLines(isAscii(chunk) ? chunk.toString('latin1') : chunk.toString('utf8'), u, open);
           carry = end - (last + 1);
           if (carry > 0) buf.copyWithin(0, last + 1, end);
           if (n === 0) break;
@@ -562,29 +512,41 @@ async function baselineCase(spec: CaseSpec): Promise<Prepared> {
   };
 }
 
-/** The baseline's lines of one decoded chunk. */
+/**
+ * The baseline's lines of one decoded chunk. The work per line is its own function: a loop over a
+ * whole chunk runs 4 times a pass, so it is optimised only by on-stack replacement, and when V8
+ * did not (at random, one process in two) the pass ran 80× slower.
+ */
 function bareLines(text: string, u: Units, open: Map<number, number>): void {
-  let at = 0;
-  let sep = text.indexOf('\x1d'); // the next ENRICHED separator, searched again only once passed
-  while (at < text.length) {
-    let nl = text.indexOf('\n', at);
-    if (nl < 0) nl = text.length;
-    const sp = text.indexOf(' ', at + 5);
-    const type = BASELINE_TYPES.get(text.slice(at + 5, sp)) ?? 0;
-    const colon = text.indexOf(':', sp + 16);
-    const close = text.indexOf(')', colon);
-    const serial = Number(text.slice(colon + 1, close));
-    if (sep >= 0 && sep < close) sep = text.indexOf('\x1d', close);
-    const end = sep >= 0 && sep < nl ? sep : nl;
-    u.records++;
-    u.fields++; // type
-    bareFields(text, close + 3, end, u);
-    if (isLastRecord(type)) {
-      open.delete(serial);
-      u.events++;
-    } else open.set(serial, (open.get(serial) ?? 0) + 1);
-    at = nl + 1;
+  for (let at = 0; at < text.length; ) at = bareLine(text, at, u, open);
+}
+
+let sepText = '';
+let sepAt = -1;
+
+/** One line from `at`; returns where the next starts. */
+function bareLine(text: string, at: number, u: Units, open: Map<number, number>): number {
+  let nl = text.indexOf('\n', at);
+  if (nl < 0) nl = text.length;
+  const sp = text.indexOf(' ', at + 5);
+  const type = BASELINE_TYPES.get(text.slice(at + 5, sp)) ?? 0;
+  const colon = text.indexOf(':', sp + 16);
+  const close = text.indexOf(')', colon);
+  const serial = Number(text.slice(colon + 1, close));
+  // The next ENRICHED separator of the chunk, searched for again only once passed.
+  if (text !== sepText || (sepAt >= 0 && sepAt < close)) {
+    sepText = text;
+    sepAt = text.indexOf('\x1d', close);
   }
+  const end = sepAt >= 0 && sepAt < nl ? sepAt : nl;
+  u.records++;
+  u.fields++; // type
+  bareFields(text, close + 3, end, u);
+  if (isLastRecord(type)) {
+    open.delete(serial);
+    u.events++;
+  } else open.set(serial, (open.get(serial) ?? 0) + 1);
+  return nl + 1;
 }
 
 /** The baseline's fields of `text[from, to)`: name and raw value slices, `msg='...'` opened. */
@@ -624,8 +586,8 @@ export const CASES: Readonly<Record<string, (spec: CaseSpec) => Promise<Prepared
   'text-fields': (s) => textCase(s, false),
   'text-interp': (s) => textCase(s, true),
   'baseline-tokenizer': baselineCase,
-  'pcap-records': pcapViewRecordsCase,
-  'pcap-walk': pcapViewWalkCase,
+  'pcap-records': pcapRecordsCase,
+  'pcap-walk': pcapWalkCase,
   'pcap-messages': pcapMessagesCase,
   'pcap-items': pcapItemsCase,
   'status-decode': statusDecodeCase,

@@ -1,9 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { fc, test } from '@fast-check/vitest';
 import { describe, expect, it } from 'vitest';
+import { captureArbitrary } from '../../src/arbitraries/index.js';
 import { decodeDatagram } from '../../src/audit/datagram.js';
 import { isAuditError } from '../../src/bytes/errors.js';
-import { detectFormat, readCaptureItems, recordOfItem } from '../../src/capture/index.js';
+import { detectFormat, readCaptureItems, recordOfItem, writePcap, writePcapng } from '../../src/capture/index.js';
+import type { CapturedDatagram } from '../../src/capture/index.js';
 import { EventAssembler } from '../../src/events/assembler.js';
 import { runCli } from './run.js';
 
@@ -105,5 +108,29 @@ describe('audit-netlink stats agrees with the general reader', () => {
     const s = await stats(['-'], [bytes]);
     expect(s).toEqual(reference(bytes));
     expect(s).toMatchObject({ records: 2, messages: 4, errors: { AUDIT_ERR_BAD_RECORD: 3 }, types: { CWD: 2, NOPE: 1, PATH: 1 }, events: 1 });
+  });
+
+  it('a type name that is an Object.prototype key is counted like any other', async () => {
+    const bytes = new TextEncoder().encode('type=__proto__ msg=audit(1.000:1): a=1\ntype=constructor msg=audit(1.000:2): a=1\n');
+    const s = await stats(['-'], [bytes]);
+    expect(Object.entries(s.types as object)).toEqual([
+      ['__proto__', 1],
+      ['constructor', 1],
+    ]);
+  });
+});
+
+describe('audit-netlink stats on generated captures', () => {
+  const generated = fc
+    .record({ littleEndian: fc.boolean(), pcapng: fc.boolean(), linkType: fc.constantFrom(253, 113, 276), cut: fc.boolean() })
+    .chain((o) => fc.record({ o: fc.constant(o), datagrams: captureArbitrary({ byteOrder: o.littleEndian ? 'le' : 'be', maxExchanges: 3 }) }))
+    .map(({ o, datagrams }) => {
+      const ds: CapturedDatagram[] = datagrams.map((g, index) => ({ bytes: g.bytes, index, offset: 0, timestampNs: BigInt(index) * 1_000_000n }));
+      const opts = { linkType: o.linkType, littleEndian: o.littleEndian };
+      const bytes = o.pcapng ? writePcapng(ds, opts) : writePcap(ds, opts);
+      return o.cut ? bytes.subarray(0, Math.max(0, bytes.length - 5)) : bytes;
+    });
+  test.prop([generated], { numRuns: 200 })('pcap and pcapng (borrowed views): the same counts as the general reader', async (bytes) => {
+    expect(await stats(['-'], [bytes])).toEqual(reference(bytes));
   });
 });

@@ -4,7 +4,9 @@ import { isAuditError } from '../../bytes/errors.js';
 import { detectPrefix } from '../../capture/detect.js';
 import { LogViewReader } from '../../capture/log-views.js';
 import type { LogLineError } from '../../capture/log-views.js';
-import { recordOfItem } from '../../capture/records.js';
+import { recordOfItem, recordViewOfDatagram } from '../../capture/records.js';
+import type { DatagramView } from '../../capture/view.js';
+import { peekU16, peekU32 } from '../../bytes/reader.js';
 import { CaptureStreamReader } from '../../capture/stream.js';
 import type { CaptureFormat, CaptureItem } from '../../capture/types.js';
 import { EventAssembler } from '../../events/assembler.js';
@@ -50,10 +52,16 @@ function bump(m: Record<string, number>, k: string): void {
   m[k] = (m[k] ?? 0) + 1;
 }
 
+/** True for the text codec itself (a selector function or another codec sends the datagram the general way). */
+function isTextCodec(codec: unknown): boolean {
+  return typeof codec === 'object' && codec !== null && (codec as { kind?: unknown }).kind === 'text';
+}
+
 /** Files are read in 4 MiB chunks: an audit.log chunk is decoded and split as one string. */
 const CHUNK_BYTES = 4 * 1024 * 1024;
 
-type DecodeDatagram = typeof import('../../audit/datagram.js').decodeDatagram;
+type DatagramCodecs = Pick<typeof import('../../audit/datagram.js'), 'decodeDatagram' | 'DEFAULT_MAX_DATAGRAM_BYTES'> &
+  Pick<typeof import('../../audit/registry.js'), 'MAINLINE_REGISTRY'>;
 
 /**
  * The counting, fed either capture items (every format) or, for audit.log, the record views of
@@ -64,7 +72,7 @@ class StatsCounter {
   readonly s: CaptureStats;
   private readonly assembler = new EventAssembler<EventKey>();
   private readonly littleEndian: boolean | undefined;
-  private decodeDatagram: DecodeDatagram | undefined;
+  private codecs: DatagramCodecs | undefined;
 
   constructor(format: CaptureFormat | undefined, littleEndian: boolean | undefined) {
     this.littleEndian = littleEndian;
@@ -85,24 +93,60 @@ class StatsCounter {
     };
   }
 
-  /** The netlink decoder is loaded only when a datagram shows up (a log needs none of it). */
+  /** The netlink codecs are loaded only when the input is not an audit.log (a log needs none of them). */
   async needDatagrams(): Promise<void> {
-    this.decodeDatagram ??= (await import('../../audit/datagram.js')).decodeDatagram;
+    if (this.codecs !== undefined) return;
+    const [datagram, registry] = await Promise.all([import('../../audit/datagram.js'), import('../../audit/registry.js')]);
+    this.codecs = { decodeDatagram: datagram.decodeDatagram, DEFAULT_MAX_DATAGRAM_BYTES: datagram.DEFAULT_MAX_DATAGRAM_BYTES, MAINLINE_REGISTRY: registry.MAINLINE_REGISTRY };
   }
 
+  /**
+   * A borrowed pcap/pcapng datagram. The usual one, a single text record framed the multicast way
+   * (`nlmsg_len` = its length) or the unicast way (`nlmsg_len` = its length − 16), is counted from
+   * its header and its record view; any other goes through `decodeDatagram` like every format's.
+   */
+  datagramView(d: DatagramView): void {
+    const { buffer, start, end, littleEndian } = d;
+    const length = end - start;
+    const { MAINLINE_REGISTRY: registry, DEFAULT_MAX_DATAGRAM_BYTES: maxBytes } = this.codecs!;
+    if (length >= 16 && length <= maxBytes) {
+      const len = peekU32(buffer, start, littleEndian);
+      const type = peekU16(buffer, start + 4, littleEndian);
+      if ((len === length || len === length - 16) && registry.isRecordType(type) && isTextCodec(registry.entry(type)?.codec)) {
+        const s = this.s;
+        s.datagrams++;
+        s.messages++;
+        this.type(registry.nameOf(type));
+        try {
+          const v = recordViewOfDatagram(buffer, start, end, littleEndian, { offset: d.offset });
+          if (v !== undefined) this.record(v);
+        } catch (e) {
+          if (!isAuditError(e)) throw e;
+          bump(s.errors, e.code);
+        }
+        return;
+      }
+    }
+    this.item({ kind: 'datagram', datagram: d.toDatagram() });
+  }
+
+  /** An audit.log record. */
   view(v: RecordView): void {
-    const s = this.s;
-    s.messages++;
-    bump(s.types, v.typeName);
-    s.records++;
-    s.fields += v.fieldCount;
+    this.s.messages++;
+    this.type(v.typeName);
+    this.record(v);
+  }
+
+  private record(v: RecordView): void {
+    this.s.records++;
+    this.s.fields += v.fieldCount;
     this.count(this.assembler.push(v));
   }
 
   lineError(e: LogLineError): void {
     if (e.line !== undefined) {
       this.s.messages++;
-      bump(this.s.types, e.line.typeName);
+      this.type(e.line.typeName);
     }
     bump(this.s.errors, e.error.code);
   }
@@ -114,10 +158,10 @@ class StatsCounter {
     if (item.kind === 'datagram') {
       s.datagrams++;
       try {
-        const d = this.decodeDatagram!(item.datagram.bytes, { littleEndian: item.datagram.littleEndian ?? this.littleEndian ?? true, base: item.datagram.offset });
+        const d = this.codecs!.decodeDatagram(item.datagram.bytes, { littleEndian: item.datagram.littleEndian ?? this.littleEndian ?? true, base: item.datagram.offset });
         for (const m of d.messages) {
           s.messages++;
-          bump(s.types, m.name);
+          this.type(m.name);
           if (m.kind === 'status' && m.direction === 'from-kernel') s.kernelLost = m.body.lost;
         }
       } catch (e) {
@@ -126,7 +170,7 @@ class StatsCounter {
       }
     } else {
       s.messages++;
-      bump(s.types, item.line.typeName);
+      this.type(item.line.typeName);
     }
     try {
       const r = recordOfItem(item);
@@ -143,7 +187,16 @@ class StatsCounter {
 
   end(): CaptureStats {
     this.count(this.assembler.flush());
+    // defineProperty: a type name read from a damaged log line may be `__proto__`.
+    for (const [name, n] of this.types) Object.defineProperty(this.s.types, name, { value: n, enumerable: true, writable: true, configurable: true });
     return this.s;
+  }
+
+  /** Messages per type are counted in a Map (names are data, and a Map is quicker to bump than an object). */
+  private readonly types = new Map<string, number>();
+
+  private type(name: string): void {
+    this.types.set(name, (this.types.get(name) ?? 0) + 1);
   }
 
   private count(outs: readonly EventOutput<EventKey>[]): void {
@@ -179,11 +232,14 @@ function logSink(c: StatsCounter): { append(b: Uint8Array): void; end(): void } 
   };
 }
 
-/** Any other format through `CaptureStreamReader` items. */
+/** Any other format through `CaptureStreamReader`: pcap and pcapng datagrams as borrowed views. */
 function itemSink(c: StatsCounter, format: CaptureFormat, littleEndian: boolean | undefined): { append(b: Uint8Array): void; end(): void } {
   const r = new CaptureStreamReader(littleEndian === undefined ? { format } : { format, littleEndian });
   const drain = (): void => {
-    for (let item = r.next(); item !== undefined; item = r.next()) c.item(item);
+    for (let x = r.nextView(); x !== undefined; x = r.nextView()) {
+      if (x.kind === 'view') c.datagramView(x);
+      else c.item(x);
+    }
   };
   return {
     append(b) {
