@@ -22,12 +22,18 @@ export function distDir(): string {
 
 const cache = new Map<string, Record<string, unknown> | null>();
 
-/** `dist/<module>.js` (e.g. `records/index`), or null when it is not built. */
+/**
+ * `dist/<module>.js` (e.g. `records/index`), or null when it is not built. When the directory is a
+ * source tree (`AUDIT_NETLINK_DIST=src`, as `test/bench/cases.test.ts` runs the cases under
+ * vitest), `<module>.ts` is loaded instead.
+ */
 export async function loadModule(mod: string): Promise<Record<string, unknown> | null> {
   if (cache.has(mod)) return cache.get(mod) ?? null;
-  const path = join(distDir(), `${mod}.js`);
+  const js = join(distDir(), `${mod}.js`);
+  const ts = join(distDir(), `${mod}.ts`);
+  const path = existsSync(js) ? js : existsSync(ts) ? ts : undefined;
   let m: Record<string, unknown> | null = null;
-  if (existsSync(path)) m = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
+  if (path !== undefined) m = (await import(pathToFileURL(path).href)) as Record<string, unknown>;
   cache.set(mod, m);
   return m;
 }
