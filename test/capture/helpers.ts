@@ -13,6 +13,13 @@ export function capture(name: string): Uint8Array {
   return new Uint8Array(readFileSync(CAPTURES + name));
 }
 
+/** A copy of `bytes` with the byte at `at` set to `value`. */
+export function corrupt(bytes: Uint8Array, at: number, value: number): Uint8Array {
+  const b = bytes.slice();
+  b[at] = value;
+  return b;
+}
+
 export function hex(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('hex');
 }

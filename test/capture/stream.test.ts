@@ -4,13 +4,7 @@ import { describe, expect } from 'vitest';
 import { AuditError } from '../../src/bytes/errors.js';
 import { CaptureStreamReader, readCaptureItems } from '../../src/capture/index.js';
 import type { CaptureItem } from '../../src/capture/index.js';
-import { CAPTURES, VECTORS, capture, summarize, vector } from './helpers.js';
-
-function corrupt(bytes: Uint8Array, at: number, value: number): Uint8Array {
-  const b = bytes.slice();
-  b[at] = value;
-  return b;
-}
+import { CAPTURES, VECTORS, capture, corrupt, summarize, vector } from './helpers.js';
 
 const FIXTURES: [string, Uint8Array][] = [
   ...readdirSync(VECTORS)

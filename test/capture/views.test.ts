@@ -16,13 +16,7 @@ import {
   writePcapng,
 } from '../../src/capture/index.js';
 import type { CaptureItem, CaptureReadOptions, CapturedDatagram, DatagramView } from '../../src/capture/index.js';
-import { CAPTURES, VECTORS, capture, hex, summarize, vector } from './helpers.js';
-
-function corrupt(bytes: Uint8Array, at: number, value: number): Uint8Array {
-  const b = bytes.slice();
-  b[at] = value;
-  return b;
-}
+import { CAPTURES, VECTORS, capture, corrupt, hex, summarize, vector } from './helpers.js';
 
 /** Every pcap and pcapng fixture, and the corrupt variants the stream tests use. */
 const FIXTURES: [string, Uint8Array][] = [

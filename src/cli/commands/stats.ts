@@ -1,5 +1,6 @@
 import { createReadStream } from 'node:fs';
 import { parseArgs } from 'node:util';
+import { concatBytes } from '../../bytes/concat.js';
 import { isAuditError } from '../../bytes/errors.js';
 import { detectPrefix } from '../../capture/detect.js';
 import { LogViewReader } from '../../capture/log-views.js';
@@ -211,54 +212,52 @@ class StatsCounter {
   }
 }
 
-/** An audit.log through `LogViewReader`. */
-function logSink(c: StatsCounter): { append(b: Uint8Array): void; end(): void } {
-  const r = new LogViewReader({ decodeText: decodeUtf8 });
-  const drain = (): void => {
-    for (let v = r.next(); v !== undefined; v = r.next()) {
-      if (v instanceof RecordView) c.view(v);
-      else c.lineError(v);
-    }
-  };
+interface Sink {
+  append(b: Uint8Array): void;
+  end(): void;
+}
+
+/** A pull reader as a sink: after each chunk and at the end, everything it can give is counted. */
+function sinkOf(reader: Sink, drain: () => void): Sink {
   return {
     append(b) {
-      r.append(b);
+      reader.append(b);
       drain();
     },
     end() {
-      r.end();
+      reader.end();
       drain();
     },
   };
 }
 
+/** An audit.log through `LogViewReader`. */
+function logSink(c: StatsCounter): Sink {
+  const r = new LogViewReader({ decodeText: decodeUtf8 });
+  return sinkOf(r, () => {
+    for (let v = r.next(); v !== undefined; v = r.next()) {
+      if (v instanceof RecordView) c.view(v);
+      else c.lineError(v);
+    }
+  });
+}
+
 /** Any other format through `CaptureStreamReader`: pcap and pcapng datagrams as borrowed views. */
-function itemSink(c: StatsCounter, format: CaptureFormat, littleEndian: boolean | undefined): { append(b: Uint8Array): void; end(): void } {
+function itemSink(c: StatsCounter, format: CaptureFormat, littleEndian: boolean | undefined): Sink {
   const r = new CaptureStreamReader(littleEndian === undefined ? { format } : { format, littleEndian });
-  const drain = (): void => {
+  return sinkOf(r, () => {
     for (let x = r.nextView(); x !== undefined; x = r.nextView()) {
       if (x.kind === 'view') c.datagramView(x);
       else c.item(x);
     }
-  };
-  return {
-    append(b) {
-      r.append(b);
-      drain();
-    },
-    end() {
-      r.end();
-      drain();
-    },
-  };
+  });
 }
 
 /** Count what `source` holds, detecting its format from the first bytes unless given. */
 async function countInput(source: AsyncIterable<Uint8Array | string>, given: CaptureFormat | undefined, littleEndian: boolean | undefined, progress: Progress): Promise<CaptureStats> {
   const c = new StatsCounter(given, littleEndian);
-  let sink: { append(b: Uint8Array): void; end(): void } | undefined;
+  let sink: Sink | undefined;
   let head: Uint8Array[] = [];
-  let headBytes = 0;
   const start = async (format: CaptureFormat): Promise<void> => {
     c.s.format = format;
     if (format === 'log') sink = logSink(c);
@@ -274,26 +273,14 @@ async function countInput(source: AsyncIterable<Uint8Array | string>, given: Cap
     c.s.bytes += bytes.length;
     if (sink === undefined) {
       head.push(bytes);
-      headBytes += bytes.length;
-      const format = given ?? detectPrefix(joined(head, headBytes), false);
+      const format = given ?? detectPrefix(head.length === 1 ? head[0]! : concatBytes(head), false);
       if (format !== undefined) await start(format);
     } else sink.append(bytes);
     progress.update(c.s.bytes, c.s.messages);
   }
-  if (sink === undefined) await start(given ?? detectPrefix(joined(head, headBytes), true) ?? 'raw');
+  if (sink === undefined) await start(given ?? detectPrefix(head.length === 1 ? head[0]! : concatBytes(head), true) ?? 'raw');
   sink!.end();
   return c.end();
-}
-
-function joined(parts: readonly Uint8Array[], total: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(total);
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
 }
 
 export const statsCommand: Command = {
