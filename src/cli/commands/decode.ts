@@ -12,7 +12,8 @@ import { matchRecord, parseFilter, type Filter } from '../../events/filter.js';
 import type { Framing } from '../../netlink/framing.js';
 import type { Validation } from '../../netlink/issues.js';
 import { inputSize } from '../../node/capture.js';
-import { openInput, parseByteOrder, parseInputFormat } from '../../node/input.js';
+import { openInput } from '../../node/input.js';
+import { INPUT_OPTIONS, inputChoice } from '../input-options.js';
 import { progressReporter } from '../../node/progress.js';
 import type { AuditRecord } from '../../records/types.js';
 import { containerJson } from '../format/container.js';
@@ -98,24 +99,24 @@ export function decodeRequest(argv: readonly string[]): DecodeRequest | undefine
     args: [...argv],
     allowPositionals: true,
     options: {
+      ...INPUT_OPTIONS,
       format: { type: 'string' },
       framing: { type: 'string' },
-      'byte-order': { type: 'string' },
       validation: { type: 'string' },
       dialect: { type: 'string' },
-      'input-format': { type: 'string' },
       filter: { type: 'string', multiple: true },
       notices: { type: 'boolean' },
     },
   });
   if (positionals.length !== 1) return undefined;
+  const input = inputChoice(values);
   return {
     path: positionals[0]!,
     format: oneOf(values.format, OUTPUT_FORMATS, 'format', 'text'),
     framing: oneOf<Framing>(values.framing, ['auto', 'strict', 'unicast'], 'framing', 'auto'),
     validation: oneOf<Validation>(values.validation, ['strict', 'lenient'], 'validation', 'strict'),
-    littleEndian: parseByteOrder(values['byte-order']),
-    inputFormat: parseInputFormat(values['input-format']),
+    littleEndian: input.littleEndian,
+    inputFormat: input.format,
     registry: dialectRegistry(values.dialect),
     typeNumbers: dialectTypeNumbers(values.dialect),
     filter: parseFilter(values.filter ?? []),

@@ -7,7 +7,8 @@ import { matchEvent, parseFilter } from '../../events/filter.js';
 import type { AuditEvent, EventOutput } from '../../events/types.js';
 import { recordToJson } from '../../records/json.js';
 import { inputSize } from '../../node/capture.js';
-import { openInput, parseByteOrder, parseInputFormat } from '../../node/input.js';
+import { openInput } from '../../node/input.js';
+import { INPUT_OPTIONS, inputChoice } from '../input-options.js';
 import { progressReporter } from '../../node/progress.js';
 import type { CliIO, Command } from '../io.js';
 import { dialectTypeNumbers } from './decode.js';
@@ -56,8 +57,7 @@ export const eventsCommand: Command = {
       args: [...argv],
       allowPositionals: true,
       options: {
-        'input-format': { type: 'string' },
-        'byte-order': { type: 'string' },
+        ...INPUT_OPTIONS,
         dialect: { type: 'string' },
         filter: { type: 'string', multiple: true },
         'max-in-flight': { type: 'string' },
@@ -71,8 +71,7 @@ export const eventsCommand: Command = {
     }
     // Everything about the request is checked before the first byte is read.
     const filter = parseFilter(values.filter ?? []);
-    const format = parseInputFormat(values['input-format']);
-    const littleEndian = parseByteOrder(values['byte-order']);
+    const { format, littleEndian } = inputChoice(values);
     let typeNumbers: ReadonlyMap<string, number> | undefined;
     try {
       typeNumbers = dialectTypeNumbers(values.dialect);

@@ -14,10 +14,10 @@ import { EventAssembler } from '../../events/assembler.js';
 import type { EventKey, EventOutput } from '../../events/types.js';
 import { RecordView } from '../../records/view.js';
 import { inputSize } from '../../node/capture.js';
-import { parseByteOrder, parseInputFormat } from '../../node/input.js';
 import { progressReporter } from '../../node/progress.js';
 import { decodeUtf8 } from '../../node/text.js';
 import type { Progress } from '../../node/progress.js';
+import { INPUT_OPTIONS, inputChoice } from '../input-options.js';
 import type { CliIO, Command } from '../io.js';
 
 const USAGE = `usage: audit-netlink stats [options] FILE|-
@@ -291,8 +291,7 @@ export const statsCommand: Command = {
       args: [...argv],
       allowPositionals: true,
       options: {
-        'input-format': { type: 'string' },
-        'byte-order': { type: 'string' },
+        ...INPUT_OPTIONS,
         format: { type: 'string' },
       },
     });
@@ -301,8 +300,7 @@ export const statsCommand: Command = {
       io.stderr.write(USAGE);
       return 2;
     }
-    const format = parseInputFormat(values['input-format']);
-    const littleEndian = parseByteOrder(values['byte-order']);
+    const { format, littleEndian } = inputChoice(values);
     const path = positionals[0]!;
     const progress = progressReporter(io.stderr, await inputSize(path));
     const source = path === '-' ? io.stdin : createReadStream(path, { highWaterMark: CHUNK_BYTES });
