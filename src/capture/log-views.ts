@@ -143,10 +143,11 @@ export class LogViewReader {
       const lineOffset = this.lineOffset(start);
       let end = nl;
       if (end > start && text.charCodeAt(end - 1) === 0x0d) end--;
-      if (end === start || isBlank(text, start, end)) continue;
-      if (this.byteLength(start, end) > this.maxLineBytes) {
+      // As the line framer: the limit first (a trailing \r counted), then blank lines passed over.
+      if (this.byteLength(start, nl) > this.maxLineBytes) {
         return { kind: 'error', error: new AuditError(AuditErrorCode.LIMIT, `line longer than ${this.maxLineBytes} bytes`, { offset: lineOffset, expected: this.maxLineBytes }) };
       }
+      if (end === start || isBlank(text, start, end)) continue;
       try {
         return parseLogLineView(text, this.opts, start, end);
       } catch (e) {

@@ -85,6 +85,14 @@ describe('LogViewReader', () => {
     }
   });
 
+  it('a long blank line and a CRLF line at the limit count as the line framer counts them', () => {
+    const text = `${' '.repeat(120)}\ntype=CWD msg=audit(1.000:1): cwd="/"\r\ntype=CWD msg=audit(1.000:2): cwd="/x"\r\n`;
+    const bytes = new TextEncoder().encode(text);
+    for (const max of [36, 37, 38, 100]) {
+      for (const sizes of [[bytes.length], [1], [7, 40]]) expect(viaViews(bytes, sizes, { maxLineBytes: max })).toEqual(viaItems(bytes, max));
+    }
+  });
+
   const sampleLines = readFileSync(FIXTURES + 'auparse/records.log', 'latin1').split('\n').filter((l) => l !== '');
   const line = fc.oneof(
     fc.constantFrom(...sampleLines),
