@@ -45,6 +45,7 @@ export class EventAssembler<R extends EventKey = AuditRecord> {
   private readonly maxInFlight: number;
   private readonly timeoutSeconds: number;
   private readonly maxRecords: number;
+  private readonly maxNodes: number;
   /** The event the previous record went to: consecutive records of one event skip the key and the map. */
   private last: Building<R> | undefined = undefined;
   /**
@@ -57,6 +58,7 @@ export class EventAssembler<R extends EventKey = AuditRecord> {
 
   constructor(opts: AssemblerOptions = {}) {
     this.maxRecords = Math.max(1, opts.maxRecords ?? 10_000);
+    this.maxNodes = Math.max(1, opts.maxNodes ?? 4096);
     this.maxInFlight = Math.max(1, opts.maxInFlight ?? 64);
     this.timeoutSeconds = opts.timeoutSeconds ?? 2;
   }
@@ -133,6 +135,8 @@ export class EventAssembler<R extends EventKey = AuditRecord> {
     const prev = this.lastSerial.get(node);
     const s = record.serial;
     if (prev === undefined) {
+      // A stream of ever new node names must not grow this map without end: forget the oldest.
+      if (this.lastSerial.size >= this.maxNodes) this.lastSerial.delete(this.lastSerial.keys().next().value!);
       this.lastSerial.set(node, s);
       return;
     }

@@ -52,4 +52,9 @@ export interface AssemblerOptions {
   readonly timeoutSeconds?: number;
   /** Most records one event may gather before it is closed (`window`); default 10000. */
   readonly maxRecords?: number;
+  /**
+   * Most `node=` names whose last serial is remembered for gap reports (default 4096); beyond it
+   * the name seen longest ago is forgotten, and its next record starts afresh (no gap reported).
+   */
+  readonly maxNodes?: number;
 }

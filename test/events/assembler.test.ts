@@ -116,4 +116,13 @@ describe('EventAssembler', () => {
     const lost = [...assembleEvents(recordsOf(vector('go-libaudit/reassembly/lost_messages.log')))].filter((o) => o.kind === 'gap');
     expect(lost).toEqual([{ kind: 'gap', gap: { after: 49, next: 59, missing: 9 } }]);
   });
+
+  test('at most maxNodes node names are remembered for gaps: the oldest is forgotten', () => {
+    const onNode = (node: string, serial: number): AuditRecord => ({ ...rec('USER_CMD', '10.000', serial), node });
+    const gaps = (maxNodes: number): unknown[] =>
+      [...assembleEvents([onNode('a', 1), onNode('b', 1), onNode('c', 1), onNode('a', 5)], { maxNodes })].flatMap((o) => (o.kind === 'gap' ? [o.gap] : []));
+    expect(gaps(3)).toEqual([{ after: 1, next: 5, missing: 3, node: 'a' }]);
+    // With room for two names, 'a' was forgotten when 'c' came: its next record starts afresh.
+    expect(gaps(2)).toEqual([]);
+  });
 });
