@@ -50,10 +50,7 @@ export function recordViewOfDatagram(
   opts: RecordViewOfDatagramOptions = {},
 ): RecordView | undefined {
   const p = start + NLMSG_HDRLEN;
-  // `audit(`: how every kernel text record's payload starts.
-  if (end - p < 6 || bytes[p] !== 0x61 || bytes[p + 1] !== 0x75 || bytes[p + 2] !== 0x64 || bytes[p + 3] !== 0x69 || bytes[p + 4] !== 0x74 || bytes[p + 5] !== 0x28) {
-    return undefined;
-  }
+  if (!startsWithStamp(bytes, p, end)) return undefined;
   const type = peekU16(bytes, start + 4, littleEndian);
   // A plain Uint8Array over the payload: `subarray` of a Node Buffer goes through its species
   // constructor, which costs more here than decoding the text.
@@ -63,6 +60,14 @@ export function recordViewOfDatagram(
   } catch (e) {
     throw opts.offset === undefined ? e : inInput(e, opts.offset + NLMSG_HDRLEN);
   }
+}
+
+/**
+ * True if `bytes[at, end)` starts with `audit(`, the stamp the kernel puts before every record it
+ * sends (`audit_log_start`): a payload that is a kernel text record.
+ */
+export function startsWithStamp(bytes: Uint8Array, at: number, end: number): boolean {
+  return end - at >= 6 && bytes[at] === 0x61 && bytes[at + 1] === 0x75 && bytes[at + 2] === 0x64 && bytes[at + 3] === 0x69 && bytes[at + 4] === 0x74 && bytes[at + 5] === 0x28;
 }
 
 /**

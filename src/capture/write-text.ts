@@ -2,6 +2,7 @@ import { toHex } from '../bytes/hex.js';
 import { peekU16 } from '../bytes/reader.js';
 import { MAINLINE_MSG_TYPE_NAMES, unknownTypeName } from '../tables/msg-types.js';
 import { RAW_HEADER_LENGTH, RAW_MAGIC, RAW_RECORD_HEADER_LENGTH } from './raw.js';
+import { startsWithStamp } from './records.js';
 import { utf8 } from './text.js';
 import type { CapturedDatagram } from './types.js';
 import { concatBytes } from './write-pcap.js';
@@ -62,9 +63,6 @@ export function isLoggedType(type: number): boolean {
   return type >= 1100;
 }
 
-/** `audit(`: the stamp the kernel puts before every record it sends (`audit_log_start`). */
-const AUDIT_PREFIX = [0x61, 0x75, 0x64, 0x69, 0x74, 0x28];
-
 /**
  * Is this datagram a record the kernel sent, as auditd receives it: not on its way to the kernel,
  * and its payload starts with the `audit(SEC.MS:SERIAL): ` stamp? A user-space request (a USER_*
@@ -74,8 +72,7 @@ const AUDIT_PREFIX = [0x61, 0x75, 0x64, 0x69, 0x74, 0x28];
  */
 export function isKernelRecord(d: CapturedDatagram): boolean {
   if (d.direction === 'to-kernel') return false;
-  const b = d.bytes;
-  return b.length >= 16 + AUDIT_PREFIX.length && AUDIT_PREFIX.every((c, i) => b[16 + i] === c);
+  return startsWithStamp(d.bytes, 16, d.bytes.length);
 }
 
 /** What `logLineOf` takes besides the datagram. */
