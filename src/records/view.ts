@@ -174,13 +174,8 @@ export class RecordView {
  */
 export function parseRecordPayloadView(text: string, type: number, opts: ParseOptions = NO_OPTIONS, start = 0, end = text.length): RecordView {
   readHeader(text, start);
-  const time = { sec: header.sec, msec: header.msec };
-  const serial = header.serial;
-  const colon = header.colon;
-  const bodyStart = header.bodyStart;
-  if (bodyStart > end) throw bad('record ends inside its header', end, 'header');
-  const spans = scanSpans(text, bodyStart, end, opts);
-  return new RecordView(text, type, recordTypeName(type), undefined, time, serial, colon, bodyStart, end, end, spans, messageSpan.from, messageSpan.to, opts.untrusted ?? UNTRUSTED_FIELDS);
+  if (header.bodyStart > end) throw bad('record ends inside its header', end, 'header');
+  return viewAfterHeader(text, type, recordTypeName(type), undefined, end, end, opts);
 }
 
 /**
@@ -212,10 +207,13 @@ export function parseLogLineView(text: string, opts: ParseOptions = NO_OPTIONS, 
   const bodyEnd = sepAt >= 0 && sepAt < end ? sepAt : end;
   readHeader(text, sp + 5);
   if (header.bodyStart > bodyEnd) throw bad('enriched separator inside the header', bodyEnd);
+  return viewAfterHeader(text, type, typeName, node, bodyEnd, end, opts);
+}
+
+/** The view of a record whose header `readHeader` just read: its body `text[header.bodyStart, bodyEnd)` scanned. */
+function viewAfterHeader(text: string, type: number, typeName: string, node: string | undefined, bodyEnd: number, end: number, opts: ParseOptions): RecordView {
   const time = { sec: header.sec, msec: header.msec };
-  const serial = header.serial;
-  const colon = header.colon;
-  const bodyStart = header.bodyStart;
+  const { serial, colon, bodyStart } = header;
   const spans = scanSpans(text, bodyStart, bodyEnd, opts);
   return new RecordView(text, type, typeName, node, time, serial, colon, bodyStart, bodyEnd, end, spans, messageSpan.from, messageSpan.to, opts.untrusted ?? UNTRUSTED_FIELDS);
 }

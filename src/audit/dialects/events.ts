@@ -8,6 +8,16 @@ import type { NsKind } from './ns-inodes.js';
 import { namespaceSchema, type NamespaceValues } from './ns-records.js';
 import { syscallBody, type SyscallValues } from './syscall.js';
 
+/** The event's frames, followed by the EOE the kernel sends after a syscall event unless `eoe` is false. */
+function withEoe(
+  frames: Uint8Array<ArrayBuffer>[],
+  input: EventStamp & { readonly dialect: Dialect; readonly eoe?: boolean },
+  opts: RecordFrameOptions,
+): Uint8Array<ArrayBuffer>[] {
+  if (input.eoe !== false) frames.push(buildRecordFrame(typeNumber(input.dialect, 'EOE'), input, '', opts));
+  return frames;
+}
+
 /** One namespace a clone created, as its NS_INIT record says. */
 export interface NamespaceCreation extends NamespaceValues {
   readonly ns: NsKind;
@@ -38,8 +48,7 @@ export function buildCloneEvent(input: CloneEventInput, opts: RecordFrameOptions
     const schema = namespaceSchema('init', ns);
     frames.push(buildRecordFrame(typeNumber(input.dialect, `NS_INIT_${ns.toUpperCase()}`), input, schema.format(schema.build(values)), opts));
   }
-  if (input.eoe !== false) frames.push(buildRecordFrame(typeNumber(input.dialect, 'EOE'), input, '', opts));
-  return frames;
+  return withEoe(frames, input, opts);
 }
 
 export interface ContainerOpEventInput extends EventStamp {
@@ -60,8 +69,7 @@ export function buildContainerOpEvent(input: ContainerOpEventInput, opts: Record
     buildRecordFrame(typeNumber(input.dialect, 'SYSCALL'), input, syscallBody(input.syscall), opts),
     buildRecordFrame(typeNumber(input.dialect, 'CONTAINER_OP'), input, containerOpSchema.format(containerOpSchema.build(input.op)), opts),
   ];
-  if (input.eoe !== false) frames.push(buildRecordFrame(typeNumber(input.dialect, 'EOE'), input, '', opts));
-  return frames;
+  return withEoe(frames, input, opts);
 }
 
 export interface ContainerIdEventInput extends EventStamp {
@@ -85,7 +93,6 @@ export function buildContainerIdEvent(input: ContainerIdEventInput, opts: Record
     buildRecordFrame(typeNumber(input.dialect, 'SYSCALL'), input, syscallBody({ ...input.syscall, record }), opts),
     buildRecordFrame(typeNumber(input.dialect, 'CONTAINER_ID'), input, containerIdSchema.format(containerIdSchema.build({ record, contid: input.contid })), opts),
   ];
-  if (input.eoe !== false) frames.push(buildRecordFrame(typeNumber(input.dialect, 'EOE'), input, '', opts));
-  return frames;
+  return withEoe(frames, input, opts);
 }
 
